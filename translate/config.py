@@ -1,0 +1,76 @@
+"""Settings read from ``SONGNGU_*`` environment variables.
+
+Read on each call rather than once at import so tests and the CLI can change the
+environment without reloading modules.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+ENGINES = ("auto", "ctranslate2", "transformers")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class Settings:
+    models_dir: Path
+    engine: str
+    device: str
+    instance: Path
+    database_url: str
+    beam_size: int
+    max_batch_tokens: int
+    threads: int
+
+
+def default_models_dir() -> Path:
+    """Checkpoints live beside the registry (git-ignored) in a source checkout."""
+    import models
+
+    return Path(models.__file__).resolve().parent / "checkpoints"
+
+
+def default_instance() -> Path:
+    return user_data_path("songngu", appauthor=False)
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        from translate.errors import SongnguError
+
+        raise SongnguError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def load_settings() -> Settings:
+    from translate.errors import SongnguError
+
+    env = os.environ
+    engine = env.get("SONGNGU_ENGINE", "auto").strip().lower() or "auto"
+    if engine not in ENGINES:
+        raise SongnguError(f"SONGNGU_ENGINE must be one of {', '.join(ENGINES)}; got {engine!r}")
+    device = env.get("SONGNGU_DEVICE", "auto").strip().lower() or "auto"
+    if device not in DEVICES:
+        raise SongnguError(f"SONGNGU_DEVICE must be one of {', '.join(DEVICES)}; got {device!r}")
+    models_dir = Path(env["SONGNGU_MODELS_DIR"]).expanduser() if env.get("SONGNGU_MODELS_DIR") else default_models_dir()
+    instance = Path(env["SONGNGU_INSTANCE"]).expanduser() if env.get("SONGNGU_INSTANCE") else default_instance()
+    database_url = env.get("SONGNGU_DATABASE_URL") or f"sqlite:///{instance / 'songngu.db'}"
+    return Settings(
+        models_dir=models_dir,
+        engine=engine,
+        device=device,
+        instance=instance,
+        database_url=database_url,
+        beam_size=_int("SONGNGU_BEAM_SIZE", 4),
+        max_batch_tokens=_int("SONGNGU_MAX_BATCH_TOKENS", 2048),
+        threads=_int("SONGNGU_THREADS", 0),
+    )

@@ -1,0 +1,33 @@
+"""Errors a user can act on.
+
+Every error the CLI or API reports derives from :class:`SongnguError`, so callers
+can print a one-line message instead of a traceback.
+"""
+
+
+class SongnguError(Exception):
+    """Base of every error with a message meant for the user."""
+
+    code = "error"
+
+
+class UnknownPairError(SongnguError):
+    code = "unknown_pair"
+
+
+class ModelNotFoundError(SongnguError):
+    code = "model_not_found"
+
+
+class ModelFetchError(SongnguError):
+    code = "model_fetch_failed"
+
+
+class InputError(SongnguError):
+    """The input itself is unusable: empty, wrong encoding, too large, malformed."""
+
+    code = "bad_input"
+
+
+class EngineError(SongnguError):
+    code = "engine_error"
