@@ -1,0 +1,1 @@
+"""MT backends behind one small interface (see :mod:`translate.engines.base`)."""
