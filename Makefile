@@ -1,0 +1,48 @@
+# songngu — two commands on a fresh machine: `make install`, then `make run`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SONGNGU := $(VENV)/bin/songngu
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HF_HUB_DISABLE_TELEMETRY := 1
+
+.PHONY: install run test test-fast models bench bench-quick lint clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# The pinned CPU torch goes first: an unpinned `torch` would pull a multi-GB CUDA build.
+install: $(PY)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "installed: $(SONGNGU)"
+
+run: $(PY)
+	@$(PY) -m models.ensure
+	$(SONGNGU) serve --host $(HOST) --port $(PORT)
+
+test: $(PY)
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m pytest -q
+
+test-fast: $(PY)
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m pytest -q -m "not slow and not browser and not postgres"
+
+# Real checkpoints from the Hugging Face Hub; without network, says how to copy them in
+# and builds the tiny TEST models so the desk still runs (their output is nonsense).
+models: $(PY)
+	$(SONGNGU) models fetch || { echo "falling back to TEST models (random weights)"; $(SONGNGU) models make-test; }
+	$(SONGNGU) models list
+
+bench: $(PY)
+	$(SONGNGU) bench
+
+bench-quick: $(PY)
+	$(SONGNGU) bench --quick --out bench/results/quick
+
+lint: $(PY)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check . || true
+
+clean:
+	rm -rf bench/cache .pytest_cache .ruff_cache

@@ -1,0 +1,189 @@
+"""``make bench``: speed figures and ratios measured in one run on the same inputs.
+
+Absolute numbers on shared 2-core machines are noisy; the ratios between
+backends measured back to back are what the targets are stated in.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import statistics
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from models.build import OPUS_MT, TINY, build_marian, corpus_lines
+from models.registry import CT2_DIR, HF_DIR, find_model, write_manifest
+from translate.engines.base import DecodingSettings
+
+CACHE = Path("bench/cache")
+SENTENCES = 40
+OUT_TOKENS = 32
+TARGETS = {"ct2_vs_transformers": 3.0, "pipeline_vs_ct2": 0.9, "article_seconds": 5.0}
+
+
+def bench_model(quick: bool) -> Path:
+    """An opus-mt-sized random Marian model (or a tiny one for --quick), built once and cached."""
+    from models.fetch import convert_model
+
+    name = "bench-tiny-vi-en" if quick else "bench-opus-size-vi-en"
+    models_dir = CACHE / "models"
+    root = models_dir / name
+    if not (root / CT2_DIR / "model.bin").is_file():
+        shape = TINY if quick else OPUS_MT
+        build_marian(root / HF_DIR, "vi", "en", shape=shape, seed=7, min_vocab=0 if quick else 54000)
+        write_manifest(root, name=name, src="vi", tgt="en", test=True, repo=None, revision="random-seed7",
+                       note="benchmark: random weights, opus-mt shape")
+        convert_model(root)
+    return models_dir
+
+
+def article(n: int) -> tuple[str, list[str]]:
+    lines = corpus_lines("vi")[:200]
+    sents = [lines[i % len(lines)] for i in range(n)]
+    paras = []
+    for i in range(0, n, 4):
+        chunk = sents[i : i + 4]
+        words = chunk[0].split(" ")
+        chunk[0] = f"<strong>{' '.join(words[:2])}</strong> {' '.join(words[2:])}"
+        paras.append("<p>" + " ".join(chunk) + "</p>")
+    return "\n".join(paras), sents
+
+
+def _timeit(fn, repeat: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def engine_bench(quick: bool) -> dict:
+    from models.registry import installed_models
+    from translate.config import load_settings
+    from translate.engines.select import clear_engines, load_engine
+    from translate.pipeline import Translator
+
+    models_dir = bench_model(quick)
+    model = installed_models(models_dir)[0]
+    n = 8 if quick else SENTENCES
+    html, sents = article(n)
+    decoding = DecodingSettings(beam_size=4, fixed_length=OUT_TOKENS)
+    repeat = 1 if quick else 3
+    hf = load_engine(model, "transformers")
+    ct2 = load_engine(model, "ctranslate2")
+    batch = 32
+    tokens = n * OUT_TOKENS
+
+    def run_hf():
+        for i in range(0, n, batch):
+            hf.translate_batch(sents[i : i + batch], decoding)
+
+    src_tokens = [ct2.tokenize(s) for s in sents]
+
+    def run_ct2():
+        ct2.translator.translate_batch(src_tokens, beam_size=4, max_batch_size=batch,
+                                       min_decoding_length=OUT_TOKENS, max_decoding_length=OUT_TOKENS)
+
+    settings = replace(load_settings(), models_dir=models_dir, engine="ctranslate2")
+    clear_engines()
+    translator = Translator(settings, glossary=None, decoding=decoding, model_name=model.name)
+
+    def run_pipeline():
+        from translate import pipeline
+
+        pipeline._caches.clear()  # measure translation, not the sentence cache
+        translator.translate_html(html, "vi", "en")
+
+    t_hf = _timeit(run_hf, repeat)
+    t_ct2 = _timeit(run_ct2, repeat)
+    t_pipe = _timeit(run_pipeline, repeat)
+    model_desc = find_model(models_dir, "vi", "en").manifest.get("note", "")
+    return {
+        "model": model.name,
+        "model_note": model_desc,
+        "sentences": n,
+        "target_tokens_per_sentence": OUT_TOKENS,
+        "beam": 4,
+        "transformers_fp32_tok_s": tokens / t_hf,
+        "ct2_int8_tok_s": tokens / t_ct2,
+        "pipeline_ct2_tok_s": tokens / t_pipe,
+        "article_seconds": t_pipe,
+        "ct2_vs_transformers": t_hf / t_ct2,
+        "pipeline_vs_ct2": t_ct2 / t_pipe,
+    }
+
+
+def machine() -> dict:
+    import os
+
+    import ctranslate2
+    import torch
+    import transformers
+
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "ctranslate2": ctranslate2.__version__,
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
+def run_bench(out_dir: Path, quick: bool = False, only: set[str] | None = None) -> dict:
+    only = only or {"engine", "matcher", "memory"}
+    report: dict = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "quick": quick, "machine": machine()}
+    if "engine" in only:
+        report["engine"] = engine_bench(quick)
+    if "matcher" in only:
+        from glossary.bench import matcher_benchmark
+
+        report["matcher"] = matcher_benchmark()
+    if "memory" in only:
+        from translate.memory import tm_benchmark
+
+        report["memory"] = tm_benchmark(quick=quick)
+    print_report(report)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    for name in (f"bench-{stamp}{'-quick' if quick else ''}.json", "latest.json" if not quick else "latest-quick.json"):
+        (out_dir / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+def _check(value: float, target: float, higher: bool = True) -> str:
+    ok = value >= target if higher else value <= target
+    return f"{'meets' if ok else 'MISSES'} target {'≥' if higher else '≤'} {target:g}"
+
+
+def print_report(report: dict) -> None:
+    m = report["machine"]
+    print(f"songngu bench — {report['date']} — {m['cores']} cores, torch {m['torch']}, ct2 {m['ctranslate2']}"
+          + (" — QUICK (not the reported figures)" if report["quick"] else ""))
+    e = report.get("engine")
+    if e:
+        print(f"\nMT engines ({e['model']}, {e['sentences']} sentences, beam {e['beam']}, "
+              f"{e['target_tokens_per_sentence']} target tokens each)")
+        print(f"  {'transformers fp32':<28}{e['transformers_fp32_tok_s']:10.1f} tok/s")
+        print(f"  {'CTranslate2 int8 (raw)':<28}{e['ct2_int8_tok_s']:10.1f} tok/s")
+        print(f"  {'songngu pipeline on CT2':<28}{e['pipeline_ct2_tok_s']:10.1f} tok/s")
+        print(f"  ratio CT2 / transformers      {e['ct2_vs_transformers']:6.2f}x   {_check(e['ct2_vs_transformers'], TARGETS['ct2_vs_transformers'])}")
+        print(f"  ratio pipeline / CT2          {e['pipeline_vs_ct2']:6.2f}    {_check(e['pipeline_vs_ct2'], TARGETS['pipeline_vs_ct2'])}")
+        print(f"  {e['sentences']}-sentence article          {e['article_seconds']:6.2f} s   {_check(e['article_seconds'], TARGETS['article_seconds'], higher=False)}")
+    g = report.get("matcher")
+    if g:
+        print(f"\nGlossary matcher ({g.get('entries')} entries x {g.get('segments')} segments)")
+        for k, v in g.items():
+            if k not in ("entries", "segments"):
+                print(f"  {k:<28}{v}")
+    t = report.get("memory")
+    if t:
+        print("\nTranslation memory lookup")
+        for k, v in t.items():
+            print(f"  {k:<28}{v}")
