@@ -1,0 +1,115 @@
+"""The database: one engine and session factory per process, schema managed by Alembic.
+
+SQLite (WAL) under the instance folder is the embedded default; PostgreSQL is
+used when ``SONGNGU_DATABASE_URL`` points at one. The schema only ever changes
+through migrations, so the embedded and the production database cannot drift.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from glossary.db import Base, make_engine, make_sessionmaker
+from translate.config import Settings, load_settings
+from translate.errors import SongnguError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Every module that defines tables: Alembic's one metadata must see them all.
+TABLE_MODULES = (
+    "glossary.termbase",
+    "translate.accounts",
+    "translate.documents",
+    "translate.memory",
+    "translate.jobs",
+)
+
+
+class DatabaseError(SongnguError):
+    code = "database_error"
+
+
+def load_table_modules() -> None:
+    for name in TABLE_MODULES:
+        importlib.import_module(name)
+
+
+def metadata():
+    """``Base.metadata`` with every table module imported."""
+    load_table_modules()
+    return Base.metadata
+
+
+def alembic_config(url: str, connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+class Database:
+    """Engine + sessions for one URL."""
+
+    def __init__(self, url: str | None = None, settings: Settings | None = None) -> None:
+        if url is None:
+            settings = settings or load_settings()
+            url = settings.database_url
+        self.url = url
+        try:
+            self.engine: Engine = make_engine(url)
+        except Exception as exc:  # bad driver name, malformed URL
+            raise DatabaseError(f"cannot use database URL {self.safe_url(url)}: {exc}") from exc
+        self.sessionmaker: sessionmaker = make_sessionmaker(self.engine)
+        load_table_modules()
+
+    @staticmethod
+    def safe_url(url: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        try:
+            return make_url(url).render_as_string(hide_password=True)
+        except Exception:
+            return "<unparseable URL>"
+
+    def session(self) -> Session:
+        return self.sessionmaker()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error."""
+        with self.sessionmaker() as session, session.begin():
+            yield session
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Apply migrations; safe to call on every start."""
+        from alembic import command
+
+        try:
+            with self.engine.begin() as conn:
+                command.upgrade(alembic_config(self.url, conn), revision)
+        except SongnguError:
+            raise
+        except Exception as exc:
+            raise DatabaseError(f"could not migrate {self.safe_url(self.url)}: {exc}") from exc
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def table_names(self) -> list[str]:
+        return sorted(inspect(self.engine).get_table_names())
+
+    def close(self) -> None:
+        self.engine.dispose()
