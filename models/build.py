@@ -100,6 +100,10 @@ def build_marian(
     """Write a loadable Marian checkpoint (weights, spm files, vocab.json) into ``out_dir``."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

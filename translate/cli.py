@@ -129,10 +129,11 @@ def translate_cmd(src: str, tgt: str, input_kind: str, fmt: str | None, no_gloss
         click.echo(result.output)
     elif fmt == "text":  # html in, text out: the plain translated text, one block per line
         click.echo("\n".join(s.target for s in result.segments))
-    else:  # text in, html out
-        from translate.markup import text_to_html
+    else:  # text in, html out: each paragraph a <p>, lines kept with <br>
+        import html
 
-        click.echo(text_to_html(result.output))
+        paragraphs = [p for p in result.output.split("\n\n") if p.strip()]
+        click.echo("\n".join("<p>" + "<br>".join(html.escape(x) for x in p.split("\n")) + "</p>" for p in paragraphs))
 
 
 def _glossary(settings):

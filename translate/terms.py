@@ -135,3 +135,18 @@ class TermHolder:
             "forbidden": list(m.forbidden),
             "kind": m.kind,
         }
+
+
+def open_glossary(settings):
+    """The approved glossary from the instance database (migrated, seeded on first use), as a snapshot."""
+    from glossary.io import load_seed_if_empty
+    from glossary.termbase import Termbase
+    from translate.database import Database
+
+    db = Database(settings=settings)
+    db.upgrade()
+    with db.transaction() as session:
+        load_seed_if_empty(session)
+    snapshot = Termbase(db.sessionmaker).snapshot()
+    db.close()
+    return snapshot
