@@ -231,8 +231,8 @@ class Desk:
     def _load_seed_glossary(self) -> None:
         from glossary.io import load_seed_if_empty
 
-        with self.db.transaction() as s:
-            load_seed_if_empty(s)
+        # Termbase commits its own transactions, so it gets the session factory.
+        load_seed_if_empty(self.db.sessionmaker)
 
     def close(self) -> None:
         if self.worker is not None:
@@ -434,6 +434,8 @@ class Desk:
             raise InputError("version must be an integer (the version you loaded)")
         new_target = clean_target(target)
         seg, doc = self._segment_for_edit(actor, segment_id)
+        if seg.kind != "text":  # image alt/title text: no markup at all
+            new_target = plain(new_target)
         flags = self._check_edit(seg, doc, new_target)
         with self.db.transaction() as s:
             # The UPDATE comes first so SQLite takes its write lock before any read.
@@ -461,11 +463,20 @@ class Desk:
             return _seg_view(fresh)
 
     def _check_edit(self, seg: Segment, doc: Document, target: str) -> list[dict]:
-        """Glossary QA on a human edit: the same checks the machine output gets."""
-        from glossary import checks
+        """Glossary QA on a human edit: the same checks machine output gets, stored with the edit."""
+        from glossary.checks import CheckContext, run_checks
+        from glossary.termbase import Termbase
+        from translate.markup import inline_tag_sequence
 
-        with self.db.session() as s:
-            return checks.check_edit(s, seg.source, target, doc.source_lang, doc.target_lang)
+        matches = Termbase(self.db.sessionmaker).matcher(doc.source_lang, doc.target_lang).find(seg.source)
+        text_kind = seg.kind == "text"
+        ctx = CheckContext(
+            source=seg.source, target=plain(target) if text_kind else target,
+            src_lang=doc.source_lang, tgt_lang=doc.target_lang, matches=matches,
+            source_tags=inline_tag_sequence(seg.source_html) if text_kind else (),
+            target_tags=inline_tag_sequence(target) if text_kind else (),
+        )
+        return [f.to_dict() for f in run_checks(ctx)]
 
     def _set_state(self, actor: UserView, segment_id: int, state: str, action: str) -> SegmentView:
         with self.db.transaction() as s:

@@ -361,9 +361,9 @@ def make_huey(settings: Settings):
     def recover() -> None:
         requeue_unfinished(huey_runtime(settings))
 
-    huey.task(name=TASK_NAME)(pretranslate)
+    task = huey.task(name=TASK_NAME)(pretranslate)
     huey.periodic_task(crontab(minute="*"), name="songngu.recover")(recover)
-    return huey
+    return huey, task
 
 
 class Runtime:
@@ -371,12 +371,11 @@ class Runtime:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.huey = make_huey(settings)
+        self.huey, self._pretranslate = make_huey(settings)
         self.db = _database(settings)
 
     def enqueue(self, job_id: int) -> None:
-        task = self.huey._registry.string_to_task(TASK_NAME)
-        self.huey.enqueue(task(args=(job_id,)))
+        self._pretranslate(job_id)
 
 
 _runtimes: dict[Settings, Runtime] = {}
