@@ -119,11 +119,12 @@ def evaluate_terms(rows: list[DevRow], translator) -> TermReport:
                 else:
                     report.unflagged_misses += 1
                     report.misses.append({"id": row.id, "entry": entry_id, "expected": form, "output": output})
-        refs = [r.reference for r in group]
+        refs = [[r.reference for r in group]]
+        bleu, chrf = sacrebleu.BLEU(), sacrebleu.CHRF()
         report.bleu[f"{src}-{tgt}"] = {
-            "bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2),
-            "chrf": round(sacrebleu.corpus_chrf(hyps, [refs]).score, 2),
-            "signature": str(sacrebleu.BLEU().get_signature()),
+            "bleu": round(bleu.corpus_score(hyps, refs).score, 2),
+            "chrf": round(chrf.corpus_score(hyps, refs).score, 2),
+            "signature": f"{bleu.get_signature()} / {chrf.get_signature()}",
         }
     return report
 

@@ -165,7 +165,7 @@ class Translator:
             target = unicodedata.normalize("NFC", hyp.text)
             links = align.word_alignment(seg.text, hyp.source_tokens, target, hyp.target_tokens, hyp.attention)
             spans = align.project_spans(seg.text, seg.spans, target, links) if seg.spans else []
-            target, spans = holder.hold(seg.text, target, cons, links, spans)
+            target, spans = holder.hold(seg.text, target, cons, links, spans, seg.spans)
             target_html = markup.render_inline(target, spans) if seg.kind == "text" else target
             flags = holder.check(seg, target, target_html, found)
             results.append(

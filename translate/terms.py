@@ -45,7 +45,8 @@ def _remap_spans(spans: list, edit: Edit) -> list:
 
 def apply_edits(text: str, edits: Sequence[Edit], spans: list) -> tuple[str, list]:
     """Apply non-overlapping edits right to left, moving inline spans with the text."""
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end, i), reverse=True)
+    for edit in (edits[i] for i in order):  # two insertions at one place keep their given order
         text = text[: edit.start] + edit.text + text[edit.end :]
         spans = _remap_spans(spans, edit)
     return text, spans
@@ -66,6 +67,13 @@ def _fit(form: str, target: str, start: int, end: int) -> Edit:
 
 def _overlaps(a: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in ranges)
+
+
+def _trimmed(text: str, span) -> tuple[int, int]:
+    lo, hi = span.start, span.end
+    lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    hi -= len(text[lo:hi]) - len(text[lo:hi].rstrip())
+    return lo, hi
 
 
 class TermHolder:
@@ -90,8 +98,13 @@ class TermHolder:
 
         return find_in_target(target, forms, self.tgt)
 
-    def hold(self, source: str, target: str, constraints: list[TermConstraint], links, spans: list):
-        """Return the target (and its inline spans) with forbidden forms replaced and missing terms written in."""
+    def hold(self, source: str, target: str, constraints: list[TermConstraint], links, spans: list,
+             source_spans: list | None = None):
+        """Return the target (and its inline spans) with forbidden forms replaced and missing terms written in.
+
+        An inline element that wraps exactly a term in the source (``<strong>UNESCO</strong>``)
+        is moved onto that term's place in the target.
+        """
         if not constraints or not target.strip():
             return target, spans
         from translate.align import project_range
@@ -106,23 +119,79 @@ class TermHolder:
         target, spans = apply_edits(target, edits, spans)
         edits, taken = [], []
         by_form: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for c in constraints:
+        floor = 0
+        for c in sorted(constraints, key=lambda c: c.start):
             found = by_form.setdefault(c.targets, self._present(target, c.targets))
             free = [r for r in found if r not in taken]
             if free:  # the output already holds this occurrence
                 taken.append(free[0])
                 continue
             s, e = project_range(source, c.start, c.end, target, links)
+            s = max(s, floor)  # written-in terms keep their source order
+            e = max(e, s)
+            while s < e and target[s].isspace():  # never swallow the space between two terms
+                s += 1
+            while e > s and target[e - 1].isspace():
+                e -= 1
             while _overlaps((s, e), taken):  # the aligned words hold another term: insert after it
                 s = e = next(te for ts, te in sorted(taken) if ts < max(e, s + 1) and s < te)
-            edits.append(_fit(c.targets[0], target, s, e))
+            edit = _fit(c.targets[0], target, s, e)
+            if edits and edits[-1].start == edits[-1].end == s == e and not edit.text.startswith(" ") \
+                    and not edits[-1].text.endswith(" "):
+                edit = Edit(s, e, " " + edit.text)  # a second insertion at the same place
+            edits.append(edit)
             taken.append((s, e))
-        return apply_edits(target, edits, spans)
+            floor = e
+        target, spans = apply_edits(target, edits, spans)
+        if source_spans:
+            spans = self._snap_spans(source, target, constraints, source_spans, spans)
+        return target, spans
+
+    def _snap_spans(self, source: str, target: str, constraints: list[TermConstraint],
+                    source_spans: list, spans: list) -> list:
+        from translate.markup import InlineSpan
+
+        places: dict[tuple[int, int], tuple[int, int]] = {}
+        used: dict[tuple[str, ...], int] = {}
+        for c in sorted(constraints, key=lambda c: c.start):
+            found = self._present(target, c.targets)
+            k = used.get(c.targets, 0)
+            if k < len(found):
+                places[(c.start, c.end)] = found[k]
+                used[c.targets] = k + 1
+        def snapped(i: int, place: tuple[int, int]) -> InlineSpan:
+            return InlineSpan(spans[i].tag, dict(spans[i].attrs), place[0], place[1], [])
+
+        wanted = {i: places.get(_trimmed(source, ss)) for i, ss in enumerate(source_spans)}
+        wanted = {i: p for i, p in wanted.items() if p is not None and not spans[i].children}
+        together = [snapped(i, wanted[i]) if i in wanted else sp for i, sp in enumerate(spans)]
+        if all(a.end <= b.start for a, b in zip(together, together[1:], strict=False)):
+            return together
+        out = list(spans)
+        for i, place in sorted(wanted.items()):
+            before = out[i - 1].end if i > 0 else 0
+            after = out[i + 1].start if i + 1 < len(out) else len(target)
+            if before <= place[0] and place[1] <= after:
+                out[i] = snapped(i, place)
+        return out
+
 
     def check(self, seg, target: str, target_html: str, matches: list) -> list[dict]:
-        from glossary.checks import run_machine_checks
+        """Every QA check on the final output; what fails is reported, never silently passed."""
+        from glossary.checks import CheckContext, run_checks
+        from translate.markup import inline_tag_sequence
 
-        return run_machine_checks(self.src, self.tgt, seg, target, target_html, matches)
+        is_text = seg.kind == "text"
+        ctx = CheckContext(
+            source=seg.text,
+            target=target,
+            src_lang=self.src,
+            tgt_lang=self.tgt,
+            matches=matches,
+            source_tags=inline_tag_sequence(seg.html) if is_text else (),
+            target_tags=inline_tag_sequence(target_html) if is_text else (),
+        )
+        return [f.to_dict() for f in run_checks(ctx)]
 
     @staticmethod
     def term_dict(m) -> dict:
@@ -145,8 +214,7 @@ def open_glossary(settings):
 
     db = Database(settings=settings)
     db.upgrade()
-    with db.transaction() as session:
-        load_seed_if_empty(session)
+    load_seed_if_empty(db.sessionmaker)
     snapshot = Termbase(db.sessionmaker).snapshot()
     db.close()
     return snapshot
