@@ -153,6 +153,29 @@ def db_upgrade() -> None:
     click.echo(f"database {Database.safe_url(settings.database_url)} is at revision {rev}")
 
 
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="What the schema change is.")
+def db_revision(message: str) -> None:
+    """(Developers) Write a migration for table changes, diffed against a scratch database at head."""
+    import tempfile
+
+    from alembic import command
+
+    from translate.database import Database, alembic_config
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Database(f"sqlite:///{tmp}/scratch.db")
+        try:
+            scratch.upgrade()
+            with scratch.engine.begin() as conn:
+                cfg = alembic_config(scratch.url, conn)
+                script = command.revision(cfg, message=message, autogenerate=True)
+        finally:
+            scratch.close()
+    path = getattr(script, "path", None)
+    click.echo(f"wrote {path}: review it, then run `ruff check` and the migration tests")
+
+
 @click.command("worker")
 @click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Jobs run in parallel by this process.")
