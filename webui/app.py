@@ -1,0 +1,109 @@
+"""The Flask app factory.
+
+``create_app`` takes an existing Desk so that ``songngu serve`` (which runs the
+job worker) and tests (which use a temporary instance) decide how the service
+is built; the app only borrows it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from apiflask import APIFlask
+from flask import Flask
+
+import webui
+from translate.config import load_settings
+from translate.desk import Desk
+from webui import auth, errors
+from webui.api import ErrorOut
+from webui.api import bp as api_bp
+
+SECRET_FILE = "secret_key"
+DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024
+
+
+def _instance_secret(instance: Path) -> str:
+    """A random key kept in the instance folder, so sessions survive restarts without a default key.
+
+    Created with O_EXCL and mode 0600: two processes starting at once agree on
+    one key, and other local users cannot read it.
+    """
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+        # An empty file is what a crash between create and write leaves; replace it.
+        key = secrets.token_hex(32)
+        path.write_text(key, encoding="ascii")
+        return key
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key)
+    return key
+
+
+def _secret_key(config: dict[str, Any]) -> str:
+    if config.get("SECRET_KEY"):
+        return str(config["SECRET_KEY"])
+    env = os.environ.get("SONGNGU_SECRET_KEY", "").strip()
+    if env:
+        return env
+    return _instance_secret(load_settings().instance)
+
+
+def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -> Flask:
+    """Build the app around ``desk``, or around a new Desk without a worker when none is given.
+
+    Without a Desk (e.g. under a WSGI server) no in-process worker is started:
+    in that set-up jobs run in separate ``songngu worker`` processes. Pass
+    ``{"START_WORKER": True}`` to run one inside the web process instead.
+    """
+    config = dict(config or {})
+    app = APIFlask(
+        "webui",
+        title="songngu API",
+        version=webui.__version__,
+        spec_path="/api/v1/openapi.json",
+        docs_path="/api/v1/docs",
+        json_errors=False,  # errors.py decides: JSON under /api, HTML pages elsewhere
+    )
+    app.config.update(
+        MAX_CONTENT_LENGTH=DEFAULT_MAX_UPLOAD,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        VALIDATION_ERROR_STATUS_CODE=400,
+        VALIDATION_ERROR_DESCRIPTION="The request is not valid",
+        VALIDATION_ERROR_SCHEMA=ErrorOut,
+        HTTP_ERROR_SCHEMA=ErrorOut,
+        DESCRIPTION=(
+            "Vietnamese <-> English translation desk. Send `Authorization: Bearer <token>` "
+            "(`songngu tokens create --user NAME`). Every error is "
+            '`{"error": {"code": ..., "message": ...}}`.'
+        ),
+    )
+    app.config.update(config)
+    app.config["SECRET_KEY"] = _secret_key(config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Vietnamese stays readable
+
+    if desk is None:
+        desk = Desk(start_worker=bool(app.config.get("START_WORKER", False)))
+        atexit.register(desk.close)
+    app.extensions["songngu.desk"] = desk
+
+    errors.register_error_handlers(app)
+    auth.init_app(app)
+    app.register_blueprint(api_bp)
+    # Token-only routes: no session cookie is honoured there, so CSRF cannot apply.
+    auth.csrf.exempt(api_bp)
+    return app

@@ -1,0 +1,62 @@
+"""The ``songngu`` console script: the core CLI plus ``serve``.
+
+``serve`` lives here, not in ``translate.cli``, because ``translate`` must not
+import Flask; this module adds it to the same click group so there is still one
+``songngu`` command.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+import click
+
+from translate.cli import main
+
+__all__ = ["main", "serve"]
+
+FIRST_ADMIN_HINT = (
+    "No accounts yet. Create the first admin (you will be asked for a password):\n"
+    "    songngu users create --name admin --role admin"
+)
+
+
+def _serve_forever(app: object, host: str, port: int) -> None:
+    """Waitress when installed (a production WSGI server); werkzeug's threaded server otherwise."""
+    try:
+        import waitress
+    except ImportError:
+        from werkzeug.serving import run_simple
+
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)  # type: ignore[arg-type]
+        return
+    waitress.serve(app, host=host, port=port)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="interface to listen on")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Run the web UI and REST API with an in-process translation worker."""
+    from translate.config import load_settings
+    from translate.desk import Desk
+    from webui.app import create_app
+
+    settings = load_settings()
+    desk = Desk(settings, start_worker=True)
+    previous_sigterm = signal.getsignal(signal.SIGTERM)
+    try:
+        app = create_app(desk=desk)
+        shown_host = f"[{host}]" if ":" in host else host
+        click.echo(f"songngu: instance folder {settings.instance}")
+        click.echo(f"songngu: serving on http://{shown_host}:{port}/  (API: http://{shown_host}:{port}/api/v1/docs)")
+        if desk.count_users() == 0:
+            click.echo(FIRST_ADMIN_HINT)
+        # A service manager stops us with SIGTERM; turn it into a normal exit so the
+        # worker is stopped by close() below instead of dying mid-segment.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        _serve_forever(app, host, port)
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
+        desk.close()
