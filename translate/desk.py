@@ -479,23 +479,35 @@ class Desk:
         return [f.to_dict() for f in run_checks(ctx)]
 
     def _set_state(self, actor: UserView, segment_id: int, state: str, action: str) -> SegmentView:
+        """Confirm or approve the text as read; if it changed in between, that is a conflict too."""
         with self.db.transaction() as s:
             seg = s.get(Segment, segment_id) if isinstance(segment_id, int) else None
             if seg is None:
                 raise NotFound(f"no segment with id {segment_id}")
             if seg.state == SEG_NEW or not (seg.target or "").strip():
                 raise InvalidState(f"segment {segment_id} has no translation yet")
+            seen_version, seen_target = seg.version, seg.target
+            res = s.execute(
+                update(Segment)
+                .where(Segment.id == segment_id, Segment.version == seen_version)
+                .values(state=state, version=seen_version + 1, updated_by=actor.id, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            if res.rowcount != 1:
+                s.expire(seg)
+                raise EditConflict(
+                    f"segment {segment_id} changed while you were looking at it; reload it and check again",
+                    current_target=seg.target or "", current_version=seg.version, your_target=seen_target,
+                )
+            s.add(SegmentEdit(segment_id=segment_id, user_id=actor.id, action=action, target=seen_target,
+                              version=seen_version + 1))
             doc = s.get(Document, seg.document_id)
-            seg.state = state
-            seg.version += 1
-            seg.updated_by = actor.id
-            seg.updated_at = utcnow()
-            s.add(SegmentEdit(segment_id=seg.id, user_id=actor.id, action=action, target=seg.target,
-                              version=seg.version))
             memory.add_unit(s, src=doc.source_lang, tgt=doc.target_lang, source=seg.source,
-                            source_html=seg.source_html, target=seg.target, document_id=doc.id,
-                            segment_id=seg.id, user_id=actor.id)
+                            source_html=seg.source_html, target=seen_target, document_id=doc.id,
+                            segment_id=segment_id, user_id=actor.id)
             jobs.refresh_document_state(s, doc.id)
+            s.flush()
+            s.refresh(seg)
             return _seg_view(seg)
 
     def confirm_segment(self, actor: UserView, segment_id: int) -> SegmentView:
@@ -518,18 +530,29 @@ class Desk:
             for seg in doc.segments:
                 if seg.state == SEG_APPROVED:
                     continue
-                seg.state = SEG_APPROVED
-                seg.version += 1
-                seg.updated_by = actor.id
-                seg.updated_at = utcnow()
+                res = s.execute(
+                    update(Segment).where(Segment.id == seg.id, Segment.version == seg.version)
+                    .values(state=SEG_APPROVED, version=seg.version + 1, updated_by=actor.id,
+                            updated_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
+                if res.rowcount != 1:
+                    seen = seg.target
+                    s.expire(seg)
+                    raise EditConflict(
+                        f"segment #{seg.index} changed while the document was being approved; "
+                        "nothing was approved: reload and approve again",
+                        current_target=seg.target or "", current_version=seg.version, your_target=seen,
+                    )
                 s.add(SegmentEdit(segment_id=seg.id, user_id=actor.id, action="approve", target=seg.target,
-                                  version=seg.version))
+                                  version=seg.version + 1))
                 memory.add_unit(s, src=doc.source_lang, tgt=doc.target_lang, source=seg.source,
                                 source_html=seg.source_html, target=seg.target, document_id=doc.id,
                                 segment_id=seg.id, user_id=actor.id)
             jobs.refresh_document_state(s, doc.id)
             s.flush()
-            return _doc_view(doc)
+            s.expire_all()
+            return _doc_view(self._doc(s, doc_id))
 
     def publish(self, actor: UserView, doc_id: int, override_reason: str | None = None) -> DocumentView:
         _require(actor, EDITORS, "publish")

@@ -282,6 +282,7 @@ def run_job(db, job_id: int, *, translator=None, settings: Settings | None = Non
                     still_new = set(session.scalars(
                         select(Segment.id).where(Segment.id.in_([s.id for s in batch]), Segment.state == SEG_NEW)))
                     batch = [s for s in batch if s.id in still_new]
+                    session.commit()  # hold no transaction while the engine works
                     if not batch:
                         continue
                     sources = [by_place[place[s.id]] for s in batch]
