@@ -39,10 +39,25 @@ def database_url() -> str:
     return f"sqlite:///{folder / 'songngu.db'}"
 
 
+_provider: Callable[[], sessionmaker] | None = None
+
+
+def use_session_factory(provider: Callable[[], sessionmaker] | None) -> None:
+    """Let the application supply the database (migrated by Alembic) instead of the standalone default."""
+    global _provider
+    _provider = provider
+
+
 def get_session_factory() -> sessionmaker:
-    """A session factory for the configured database, with tables created and the seed loaded on first use."""
+    """A session factory for the configured database, with tables created and the seed loaded on first use.
+
+    The ``songngu`` CLI registers its migrated database with :func:`use_session_factory`;
+    the ``create_all`` fallback only serves this group used as a standalone library.
+    """
+    if _provider is not None:
+        return _provider()
     engine = make_engine(database_url())
-    Base.metadata.create_all(engine)  # until the Alembic migrations take this over
+    Base.metadata.create_all(engine)
     factory = make_sessionmaker(engine)
     load_seed_if_empty(factory)
     return factory

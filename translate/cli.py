@@ -243,25 +243,24 @@ def bench_cmd(quick: bool, out_dir: Path, only: tuple[str, ...]) -> None:
     run_bench(out_dir=out_dir, quick=quick, only=set(only))
 
 
-def _add_optional_commands() -> None:
-    """Command groups that live in other modules of the product."""
-    import importlib
+def _add_commands() -> None:
+    """Command groups that live beside the modules they drive."""
+    from glossary.cli import glossary, use_session_factory
+    from translate.evaluate import evaluate
+    from translate.service_cli import db, tokens, users, worker
 
-    for module, names in (("glossary.cli", ("glossary",)), ("translate.evaluate", ("evaluate",)),
-                          ("translate.service_cli", ("users", "tokens", "db", "worker"))):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        for name in names:
-            cmd = getattr(mod, name, None)
-            if isinstance(cmd, click.Command):
-                main.add_command(cmd, name)
+    for cmd in (glossary, evaluate, users, tokens, db, worker):
+        main.add_command(cmd)
+    use_session_factory(_migrated_sessionmaker)
 
 
-_add_optional_commands()
+def _migrated_sessionmaker():
+    from translate.database import open_database
+
+    return open_database(load_settings()).sessionmaker
+
+
+_add_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

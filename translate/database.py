@@ -113,3 +113,13 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def open_database(settings: Settings | None = None) -> Database:
+    """The instance database as every entry point needs it on first start: migrated, seed glossary loaded."""
+    from glossary.io import load_seed_if_empty
+
+    db = Database(settings=settings)
+    db.upgrade()
+    load_seed_if_empty(db.sessionmaker)
+    return db

@@ -208,13 +208,11 @@ class TermHolder:
 
 def open_glossary(settings):
     """The approved glossary from the instance database (migrated, seeded on first use), as a snapshot."""
-    from glossary.io import load_seed_if_empty
     from glossary.termbase import Termbase
-    from translate.database import Database
+    from translate.database import open_database
 
-    db = Database(settings=settings)
-    db.upgrade()
-    load_seed_if_empty(db.sessionmaker)
-    snapshot = Termbase(db.sessionmaker).snapshot()
-    db.close()
-    return snapshot
+    db = open_database(settings)
+    try:
+        return Termbase(db.sessionmaker).snapshot()
+    finally:
+        db.close()
