@@ -21,7 +21,7 @@ class RecordingEngine(Engine):
     def tokenize(self, sentence: str) -> list[str]:
         return ["▁" + w for w in sentence.split()] + ["</s>"]
 
-    def translate_batch(self, sentences, settings, constraints=None, with_attention=False):
+    def translate_batch(self, sentences, settings, constraints=None, with_attention=False, source_tokens=None):
         self.batches.append(list(sentences))
         out = []
         for s in sentences:

@@ -157,6 +157,7 @@ class Batcher:
                 self.decoding,
                 [pieces[i].constraints for i in batch],
                 with_attention=with_attention,
+                source_tokens=[pieces[i].tokens for i in batch],
             )
             for i, hyp in zip(batch, out, strict=True):
                 hyps[i] = hyp

@@ -24,7 +24,7 @@ OUT_TOKENS = 32
 TARGETS = {"ct2_vs_transformers": 3.0, "pipeline_vs_ct2": 0.9, "article_seconds": 5.0}
 
 
-def bench_model(quick: bool) -> Path:
+def bench_model(quick: bool) -> tuple[Path, str]:
     """An opus-mt-sized random Marian model (or a tiny one for --quick), built once and cached."""
     from models.fetch import convert_model
 
@@ -37,7 +37,7 @@ def bench_model(quick: bool) -> Path:
         write_manifest(root, name=name, src="vi", tgt="en", test=True, repo=None, revision="random-seed7",
                        note="benchmark: random weights, opus-mt shape")
         convert_model(root)
-    return models_dir
+    return models_dir, name
 
 
 def article(n: int) -> tuple[str, list[str]]:
@@ -63,13 +63,12 @@ def _timeit(fn, repeat: int) -> float:
 
 
 def engine_bench(quick: bool) -> dict:
-    from models.registry import installed_models
     from translate.config import load_settings
     from translate.engines.select import clear_engines, load_engine
     from translate.pipeline import Translator
 
-    models_dir = bench_model(quick)
-    model = installed_models(models_dir)[0]
+    models_dir, name = bench_model(quick)
+    model = find_model(models_dir, "vi", "en", name)
     n = 8 if quick else SENTENCES
     html, sents = article(n)
     decoding = DecodingSettings(beam_size=4, fixed_length=OUT_TOKENS)
@@ -102,7 +101,7 @@ def engine_bench(quick: bool) -> dict:
     t_hf = _timeit(run_hf, repeat)
     t_ct2 = _timeit(run_ct2, repeat)
     t_pipe = _timeit(run_pipeline, repeat)
-    model_desc = find_model(models_dir, "vi", "en").manifest.get("note", "")
+    model_desc = model.manifest.get("note", "")
     return {
         "model": model.name,
         "model_note": model_desc,

@@ -26,6 +26,9 @@ class Settings:
     beam_size: int
     max_batch_tokens: int
     threads: int
+    redis_url: str | None
+    job_batch: int
+    job_lease_s: int
 
 
 def default_models_dir() -> Path:
@@ -39,16 +42,19 @@ def default_instance() -> Path:
     return user_data_path("songngu", appauthor=False)
 
 
-def _int(name: str, default: int) -> int:
+def _int(name: str, default: int, minimum: int = 0) -> int:
+    from translate.errors import SongnguError
+
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
-        from translate.errors import SongnguError
-
         raise SongnguError(f"{name} must be an integer, got {raw!r}") from exc
+    if value < minimum:
+        raise SongnguError(f"{name} must be at least {minimum}, got {value}")
+    return value
 
 
 def load_settings() -> Settings:
@@ -70,7 +76,10 @@ def load_settings() -> Settings:
         device=device,
         instance=instance,
         database_url=database_url,
-        beam_size=_int("SONGNGU_BEAM_SIZE", 4),
-        max_batch_tokens=_int("SONGNGU_MAX_BATCH_TOKENS", 2048),
+        beam_size=_int("SONGNGU_BEAM_SIZE", 4, minimum=1),
+        max_batch_tokens=_int("SONGNGU_MAX_BATCH_TOKENS", 2048, minimum=64),
         threads=_int("SONGNGU_THREADS", 0),
+        redis_url=env.get("SONGNGU_REDIS_URL", "").strip() or None,
+        job_batch=_int("SONGNGU_JOB_BATCH", 16, minimum=1),
+        job_lease_s=_int("SONGNGU_JOB_LEASE_S", 120, minimum=1),
     )

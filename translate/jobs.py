@@ -51,26 +51,13 @@ ACTIVE = (QUEUED, RUNNING)
 TASK_NAME = "songngu.pretranslate"
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise SongnguError(f"{name} must be an integer, got {raw!r}") from exc
-    if value < 1:
-        raise SongnguError(f"{name} must be at least 1, got {value}")
-    return value
-
-
 def lease_seconds() -> int:
-    return _env_int("SONGNGU_JOB_LEASE_S", 120)
+    return load_settings().job_lease_s
 
 
 def batch_size() -> int:
     """Segments per MT call: larger is faster, smaller loses less work to a crash."""
-    return _env_int("SONGNGU_JOB_BATCH", 16)
+    return load_settings().job_batch
 
 
 class Job(Base):
@@ -342,7 +329,7 @@ def unfinished_jobs(session: Session) -> list[int]:
 
 
 def redis_url() -> str | None:
-    return os.environ.get("SONGNGU_REDIS_URL", "").strip() or None
+    return load_settings().redis_url
 
 
 def make_huey(settings: Settings):

@@ -85,8 +85,12 @@ class Engine(ABC):
         settings: DecodingSettings,
         constraints: list[list[TermConstraint]] | None = None,
         with_attention: bool = False,
+        source_tokens: list[list[str]] | None = None,
     ) -> list[Hypothesis]:
-        """Translate ``sentences`` in one batch, in order."""
+        """Translate ``sentences`` in one batch, in order.
+
+        ``source_tokens`` (from :meth:`tokenize`) saves tokenizing twice when the caller already did.
+        """
 
     def signature(self) -> str:
         m = self.model

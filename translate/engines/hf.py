@@ -59,6 +59,7 @@ class TransformersEngine(Engine):
         settings: DecodingSettings,
         constraints: list[list[TermConstraint]] | None = None,
         with_attention: bool = False,
+        source_tokens: list[list[str]] | None = None,
     ) -> list[Hypothesis]:
         if not sentences:
             return []
