@@ -22,6 +22,7 @@ from translate.desk import Desk
 from webui import auth, errors
 from webui.api import ErrorOut
 from webui.api import bp as api_bp
+from webui.api_glossary import bp as glossary_api_bp
 
 SECRET_FILE = "secret_key"
 DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024
@@ -104,6 +105,7 @@ def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -
     errors.register_error_handlers(app)
     auth.init_app(app)
     app.register_blueprint(api_bp)
+    app.register_blueprint(glossary_api_bp)
     # Token-only routes: no session cookie is honoured there, so CSRF cannot apply.
     auth.csrf.exempt(api_bp)
     return app
