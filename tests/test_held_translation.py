@@ -31,7 +31,7 @@ def test_dev_set_has_no_unflagged_term_miss(glossary, shared_dir: Path, engine: 
     if engine == "transformers":  # the reference backend is slow on random weights: every other row
         rows = rows[::2]
     report = evaluate_terms(rows, translator)
-    assert report.expected > 100
+    assert report.expected > 70
     assert report.unflagged_misses == 0, report.misses[:3]
     assert report.held + report.flagged == report.expected
     assert all(f"engine:{engine}-" in s and "glossary:v" in s for s in report.signatures)

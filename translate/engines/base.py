@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,24 @@ class Engine(ABC):
     version: str  # backend library version
     device: str
     compute_type: str
+    tokenizer: Any  # transformers.MarianTokenizer over the checkpoint's SentencePiece models
 
     def __init__(self, model) -> None:  # model: models.registry.InstalledModel
         self.model = model
 
-    @abstractmethod
     def tokenize(self, sentence: str) -> list[str]:
-        """Source pieces, including the end-of-sentence token the model expects."""
+        """Source pieces, including the end-of-sentence token the model expects.
+
+        Both backends read the checkpoint's own SentencePiece models through a
+        ``MarianTokenizer`` (``self.tokenizer``), so pieces are identical across them.
+        """
+        return self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(sentence))
+
+    def forbidden_ids(self, constraints: list[list[TermConstraint]] | None) -> list[list[int]]:
+        """Target-side token ids of every forbidden form in the batch, for the decoder to avoid."""
+        forms = sorted({f for cons in constraints or [] for c in cons for f in c.forbidden})
+        seqs = (self.tokenizer(text_target=f, add_special_tokens=False)["input_ids"] for f in forms)
+        return [seq for seq in seqs if seq]
 
     @abstractmethod
     def translate_batch(

@@ -35,13 +35,6 @@ class CTranslate2Engine(Engine):
         except (OSError, ValueError, RuntimeError) as exc:
             raise EngineError(f"cannot load CTranslate2 model {model.ct2_path}: {exc}") from exc
 
-    def tokenize(self, sentence: str) -> list[str]:
-        return self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(sentence))
-
-    def _target_pieces(self, text: str) -> list[str]:
-        ids = self.tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
-        return self.tokenizer.convert_ids_to_tokens(ids)
-
     def translate_batch(
         self,
         sentences: list[str],
@@ -54,8 +47,7 @@ class CTranslate2Engine(Engine):
             return []
         batch = source_tokens or [self.tokenize(s) for s in sentences]
         longest = max(len(t) for t in batch)
-        forbidden = sorted({f for cons in constraints or [] for c in cons for f in c.forbidden})
-        suppress = [p for p in (self._target_pieces(f) for f in forbidden) if p] or None
+        suppress = [self.tokenizer.convert_ids_to_tokens(ids) for ids in self.forbidden_ids(constraints)] or None
         kwargs = {}
         if settings.fixed_length is not None:
             kwargs["min_decoding_length"] = settings.fixed_length

@@ -41,18 +41,6 @@ class TransformersEngine(Engine):
         self._torch = torch
         self._lock = threading.Lock()
 
-    def tokenize(self, sentence: str) -> list[str]:
-        return self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(sentence))
-
-    def _bad_words(self, constraints: list[list[TermConstraint]] | None) -> list[list[int]] | None:
-        forms = {f for cons in constraints or [] for c in cons for f in c.forbidden}
-        ids = []
-        for form in sorted(forms):
-            seq = self.tokenizer(text_target=form, add_special_tokens=False)["input_ids"]
-            if seq:
-                ids.append(seq)
-        return ids or None
-
     def translate_batch(
         self,
         sentences: list[str],
@@ -77,7 +65,7 @@ class TransformersEngine(Engine):
         }
         if settings.fixed_length is not None:
             gen_kwargs["min_new_tokens"] = settings.fixed_length
-        bad = self._bad_words(constraints)
+        bad = self.forbidden_ids(constraints)
         if bad:
             gen_kwargs["bad_words_ids"] = bad
         with self._lock, torch.inference_mode():
