@@ -52,14 +52,17 @@ def article(n: int) -> tuple[str, list[str]]:
     return "\n".join(paras), sents
 
 
-def _timeit(fn, repeat: int) -> float:
-    fn()  # warm-up
-    times = []
+def _interleaved(fns: list, repeat: int) -> list[float]:
+    """Median seconds of each function, run in turns rather than one after the other."""
+    for fn in fns:
+        fn()  # warm-up
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for fn, bucket in zip(fns, times, strict=True):
+            t0 = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - t0)
+    return [statistics.median(b) for b in times]
 
 
 def engine_bench(quick: bool) -> dict:
@@ -72,7 +75,6 @@ def engine_bench(quick: bool) -> dict:
     n = 8 if quick else SENTENCES
     html, sents = article(n)
     decoding = DecodingSettings(beam_size=4, fixed_length=OUT_TOKENS)
-    repeat = 1 if quick else 3
     hf = load_engine(model, "transformers")
     ct2 = load_engine(model, "ctranslate2")
     batch = 32
@@ -98,9 +100,8 @@ def engine_bench(quick: bool) -> dict:
         pipeline._caches.clear()  # measure translation, not the sentence cache
         translator.translate_html(html, "vi", "en")
 
-    t_hf = _timeit(run_hf, repeat)
-    t_ct2 = _timeit(run_ct2, repeat)
-    t_pipe = _timeit(run_pipeline, repeat)
+    # The three alternate, so a noisy neighbour slows them alike.
+    t_hf, t_ct2, t_pipe = _interleaved([run_hf, run_ct2, run_pipeline], 1 if quick else 3)
     model_desc = model.manifest.get("note", "")
     return {
         "model": model.name,
@@ -124,8 +125,14 @@ def machine() -> dict:
     import torch
     import transformers
 
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
+    except OSError:
+        pass
     return {
-        "cpu": platform.processor() or platform.machine(),
+        "cpu": cpu,
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "torch": torch.__version__,
@@ -163,7 +170,7 @@ def _check(value: float, target: float, higher: bool = True) -> str:
 
 def print_report(report: dict) -> None:
     m = report["machine"]
-    print(f"songngu bench — {report['date']} — {m['cores']} cores, torch {m['torch']}, ct2 {m['ctranslate2']}"
+    print(f"songngu bench — {report['date']} — {m['cpu']}, {m['cores']} cores, torch {m['torch']}, ct2 {m['ctranslate2']}"
           + (" — QUICK (not the reported figures)" if report["quick"] else ""))
     e = report.get("engine")
     if e:
