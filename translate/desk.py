@@ -24,7 +24,7 @@ from glossary.io import FORMATS, detect_format, export_termbase, import_bytes
 from glossary.termbase import Termbase
 from translate import accounts, jobs, memory
 from translate.config import Settings, load_settings
-from translate.database import Database
+from translate.database import open_database
 from translate.documents import (
     DOC_APPROVED,
     DOC_PUBLISHED,
@@ -241,18 +241,10 @@ class Desk:
 
     def __init__(self, settings: Settings | None = None, *, start_worker: bool = False) -> None:
         self.settings = settings or load_settings()
-        self.db = Database(self.settings.database_url)
-        self.db.upgrade()
-        self._load_seed_glossary()
+        self.db = open_database(self.settings)
         self.worker: jobs.EmbeddedWorker | None = None
         if start_worker:
             self.worker = jobs.EmbeddedWorker(self.settings).start()
-
-    def _load_seed_glossary(self) -> None:
-        from glossary.io import load_seed_if_empty
-
-        # Termbase commits its own transactions, so it gets the session factory.
-        load_seed_if_empty(self.db.sessionmaker)
 
     def close(self) -> None:
         if self.worker is not None:
