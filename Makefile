@@ -42,7 +42,6 @@ bench-quick: $(PY)
 
 lint: $(PY)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
 
 clean:
 	rm -rf bench/cache .pytest_cache .ruff_cache
