@@ -6,6 +6,7 @@ Errors a user can fix print one line and exit non-zero; tracebacks are for bugs.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -72,8 +73,6 @@ def detect_kind(name: str | None, content: str) -> str:
         if suffix in (".txt", ".text", ".md"):
             return "text"
     head = content.lstrip()[:200].lower()
-    import re
-
     return "html" if re.match(r"<(!doctype|html|body|p|div|h[1-6]|ul|ol|figure|section|article|blockquote|table)\b", head) else "text"
 
 
@@ -132,7 +131,7 @@ def translate_cmd(src: str, tgt: str, input_kind: str, fmt: str | None, no_gloss
     else:  # text in, html out: each paragraph a <p>, lines kept with <br>
         import html
 
-        paragraphs = [p for p in result.output.split("\n\n") if p.strip()]
+        paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", result.output) if p.strip()]
         click.echo("\n".join("<p>" + "<br>".join(html.escape(x) for x in p.split("\n")) + "</p>" for p in paragraphs))
 
 
