@@ -102,3 +102,12 @@ def test_real_cli_process_exits_non_zero_without_traceback(models_env: Path) -> 
     assert proc.returncode == 1
     assert proc.stderr.decode().strip().startswith("songngu: error: unsupported language pair xx->en")
     assert b"Traceback" not in proc.stderr
+
+
+def test_text_in_html_out_gives_one_paragraph_per_paragraph(models_env: Path) -> None:
+    text = "Dòng một.\nDòng hai.\n\n\nĐoạn ba."
+    res = run(["translate", "--src", "vi", "--tgt", "en", "--format", "html", "--no-glossary", "-"], text.encode())
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.strip().splitlines()
+    assert len(lines) == 2 and all(x.startswith("<p>") and x.endswith("</p>") for x in lines)
+    assert lines[0].count("<br>") == 1 and "<p><br>" not in res.stdout
