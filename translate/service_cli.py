@@ -185,11 +185,13 @@ def worker(threads: int) -> None:
 
     from translate import jobs
     from translate.config import load_settings
+    from translate.database import Database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         settings = load_settings()
-        where = jobs.redis_url() or str(settings.instance / "queue.db")
+        # The Redis URL may carry a password: never print it.
+        where = Database.safe_url(settings.redis_url) if settings.redis_url else str(settings.instance / "queue.db")
         click.echo(f"songngu worker: queue {where}, {threads} thread(s)", err=True)
         jobs.run_worker(settings, workers=threads)
     except SongnguError as exc:
