@@ -156,6 +156,20 @@ def test_redis_queue_is_used_when_configured(tmp_path, monkeypatch):
     assert isinstance(huey, RedisHuey)
 
 
+def test_request_with_the_queue_down_keeps_the_job_queued(tmp_path, monkeypatch):
+    monkeypatch.setenv("SONGNGU_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("SONGNGU_REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens on port 1
+    desk = Desk()
+    try:
+        editor = desk.create_user("ed", "editor", PASSWORD)
+        doc = _doc(desk, editor, n=2)
+        job = desk.request_translation(editor, doc.id)
+        assert job.state == jobs.QUEUED
+        assert desk.get_job(editor, job.id).state == jobs.QUEUED  # kept for a worker to pick up later
+    finally:
+        desk.close()
+
+
 def test_bad_job_settings_are_clear_errors(monkeypatch):
     from translate.errors import SongnguError
 

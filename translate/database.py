@@ -8,6 +8,8 @@ through migrations, so the embedded and the production database cannot drift.
 from __future__ import annotations
 
 import importlib
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,7 @@ from glossary.db import Base, make_engine, make_sessionmaker
 from translate.config import Settings, load_settings
 from translate.errors import SongnguError
 
+log = logging.getLogger("songngu.database")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # Every module that defines tables: Alembic's one metadata must see them all.
@@ -90,17 +93,30 @@ class Database:
         with self.sessionmaker() as session, session.begin():
             yield session
 
-    def upgrade(self, revision: str = "head") -> None:
-        """Apply migrations; safe to call on every start."""
+    def upgrade(self, revision: str = "head", wait_s: float = 15.0) -> None:
+        """Apply migrations; safe to call on every start, from several processes at once.
+
+        Processes started together on a fresh database (a server and its workers) all
+        migrate it; on SQLite the DDL runs outside a transaction, so all but one fail on
+        a table another has just made. Once that one has finished, migrating again is a
+        no-op, so a failure is retried for ``wait_s`` before it counts as real.
+        """
         from alembic import command
 
-        try:
-            with self.engine.begin() as conn:
-                command.upgrade(alembic_config(self.url, conn), revision)
-        except SongnguError:
-            raise
-        except Exception as exc:
-            raise DatabaseError(f"could not migrate {self.safe_url(self.url)}: {exc}") from exc
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                with self.engine.begin() as conn:
+                    command.upgrade(alembic_config(self.url, conn), revision)
+                return
+            except SongnguError:
+                raise
+            except Exception as exc:
+                if time.monotonic() >= deadline:
+                    raise DatabaseError(f"could not migrate {self.safe_url(self.url)}: {exc}") from exc
+                log.warning("migrating the database failed, retrying (another process may be migrating it): %s",
+                            str(exc).splitlines()[0])
+                time.sleep(0.5)
 
     def current_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext

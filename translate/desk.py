@@ -409,7 +409,11 @@ class Desk:
             jobs.refresh_document_state(s, doc.id)
             view = _job_view(job)
         if view.state in jobs.ACTIVE:
-            jobs.huey_runtime(self.settings).enqueue(view.id)
+            try:
+                jobs.huey_runtime(self.settings).enqueue(view.id)
+            except Exception as exc:  # the queue (Redis) is down: the job row stays queued
+                log.warning("job %s saved but not queued (%s); workers pick it up when the queue is back",
+                            view.id, exc)
         return view
 
     def run_queued_jobs(self) -> int:

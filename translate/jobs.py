@@ -447,33 +447,10 @@ class EmbeddedWorker:
             self._thread.join(timeout)
 
 
-def _upgrade_tolerating_peers(db, wait_s: float = 15.0, pause: float = 0.5) -> None:
-    """Migrate on start, as every entry point does, when peers may be doing the same.
-
-    Workers started together on a fresh database all migrate it at once; SQLite runs
-    the DDL outside a transaction, so all but one fail on a table another has just
-    made ("table ... already exists"). Once that one has finished, migrating again is
-    a no-op, so a failure is retried for ``wait_s`` before it counts as real.
-    """
-    from translate.database import DatabaseError
-
-    deadline = time.monotonic() + wait_s
-    while True:
-        try:
-            db.upgrade()
-            return
-        except DatabaseError as exc:
-            if time.monotonic() >= deadline:
-                raise
-            log.warning("migrating the database failed, retrying (another process may be migrating it): %s",
-                        str(exc).splitlines()[0])
-            time.sleep(pause)
-
-
 def run_worker(settings: Settings | None = None, workers: int = 1) -> None:
     """``songngu worker``: Huey's consumer in this process's main thread until interrupted."""
     rt = huey_runtime(settings)
-    _upgrade_tolerating_peers(rt.db)
+    rt.db.upgrade()
     requeue_unfinished(rt)
     consumer = rt.huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()

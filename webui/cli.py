@@ -37,20 +37,27 @@ def _serve_forever(app: object, host: str, port: int) -> None:
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="interface to listen on")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
-    """Run the web UI and REST API with an in-process translation worker."""
+@click.option("--worker/--no-worker", "run_worker", default=None,
+              help="run translation jobs in this process (default: yes, unless SONGNGU_REDIS_URL "
+                   "sends them to `songngu worker` processes)")
+def serve(host: str, port: int, run_worker: bool | None) -> None:
+    """Run the web UI and REST API (with an in-process translation worker in the embedded set-up)."""
     from translate.config import load_settings
     from translate.desk import Desk
     from webui.app import create_app
 
     settings = load_settings()
-    desk = Desk(settings, start_worker=True)
+    if run_worker is None:
+        run_worker = settings.redis_url is None
+    desk = Desk(settings, start_worker=run_worker)
     previous_sigterm = signal.getsignal(signal.SIGTERM)
     try:
         app = create_app(desk=desk)
         shown_host = f"[{host}]" if ":" in host else host
         click.echo(f"songngu: instance folder {settings.instance}")
         click.echo(f"songngu: serving on http://{shown_host}:{port}/  (API: http://{shown_host}:{port}/api/v1/docs)")
+        if not run_worker:
+            click.echo("songngu: jobs run in `songngu worker` processes (none in this one)")
         if desk.count_users() == 0:
             click.echo(FIRST_ADMIN_HINT)
         # A service manager stops us with SIGTERM; turn it into a normal exit so the
