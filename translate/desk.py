@@ -7,24 +7,44 @@ failure leaves the database as it was.
 
 from __future__ import annotations
 
-import html as html_lib
 import logging
-import re
-import unicodedata
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import nh3
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
-from glossary.entries import CONTENT_FIELDS, DOMAINS, KINDS, STATUSES
-from glossary.errors import EntryValidationError, GlossaryError
-from glossary.io import FORMATS, detect_format, export_termbase, import_bytes
 from glossary.termbase import Termbase
 from translate import accounts, jobs, memory
 from translate.config import Settings, load_settings
 from translate.database import open_database
+from translate.desk_base import (
+    ANY_ROLE,
+    EDITORS,
+    MAX_BODY,
+    MAX_SUMMARY,
+    MAX_TITLE,
+    SYNC_LIMIT,
+    TRANSLATORS,
+    DocumentView,
+    EditConflict,
+    InvalidState,
+    JobView,
+    LoginThrottled,
+    NotFound,
+    PermissionDenied,
+    SegmentView,
+    UserView,
+    _doc_view,
+    _job_view,
+    _require,
+    _seg_view,
+    _text,
+    _user_view,
+    blocking_flags,
+    clean_target,
+    plain,
+)
+from translate.desk_glossary import GlossaryDesk
 from translate.documents import (
     DOC_APPROVED,
     DOC_PUBLISHED,
@@ -46,197 +66,11 @@ from translate.documents import (
     source_segments,
     utcnow,
 )
-from translate.errors import InputError, SongnguError
+from translate.errors import InputError
 
 log = logging.getLogger("songngu.desk")
 
-SYNC_LIMIT = 5_000  # characters accepted by the synchronous translate call
-MAX_TITLE = 500
-MAX_SUMMARY = 5_000
-MAX_BODY = 500_000
-MAX_TARGET = 20_000
-BLOCKING = ("error", "blocking")
-
-EDITORS = ("editor", "admin")
-TRANSLATORS = ("translator", "admin")
-ANY_ROLE = ("editor", "translator", "admin")
-# Only admins change what is binding; anyone signed in may suggest a term for them to review.
-GLOSSARY_CURATORS = ("admin",)
-GLOSSARY_PROPOSERS = ANY_ROLE
-GLOSSARY_PAGE_LIMIT = 500
-
-_INLINE_TAGS = {"strong", "em", "b", "i", "u", "a", "br", "sub", "sup", "code", "span"}
-_INLINE_ATTRS = {"a": {"href", "title"}, "span": {"lang"}}
-_TAG_RE = re.compile(r"<[^>]+>")
-
-
-class PermissionDenied(SongnguError):
-    code = "forbidden"
-
-
-class NotFound(SongnguError):
-    code = "not_found"
-
-
-class EditConflict(SongnguError):
-    """Someone saved the segment since this editor loaded it; nothing was overwritten."""
-
-    code = "conflict"
-
-    def __init__(self, message: str, *, current_target: str, current_version: int, your_target: str) -> None:
-        super().__init__(message)
-        self.current_target = current_target
-        self.current_version = current_version
-        self.your_target = your_target
-
-
-class InvalidState(SongnguError):
-    code = "invalid_state"
-
-
-class LoginThrottled(SongnguError):
-    code = "throttled"
-
-    def __init__(self, message: str, *, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class UserView:
-    id: int
-    name: str
-    role: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SegmentView:
-    id: int
-    index: int
-    field: str  # "title" | "summary" | "body"
-    source: str
-    source_html: str
-    target: str  # with inline tags
-    state: str
-    origin: str
-    version: int
-    flags: list[dict] = field(default_factory=list)
-    signature: str = ""
-    match_pct: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    id: int
-    state: str
-    source_lang: str
-    target_lang: str
-    category: str
-    title: str
-    summary: str
-    body_html: str
-    segments: list[SegmentView]
-    updated_at: str
-    assigned_to: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class JobView:
-    id: int
-    document_id: int
-    state: str
-    done: int
-    total: int
-    error: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def _require(actor: UserView | None, roles: tuple[str, ...], what: str) -> None:
-    if actor is None:
-        raise PermissionDenied(f"sign in to {what}")
-    if actor.role not in roles:
-        raise PermissionDenied(f"a {actor.role} cannot {what} (needs: {' or '.join(roles)})")
-
-
-def _user_view(u: accounts.User) -> UserView:
-    return UserView(id=u.id, name=u.name, role=u.role)
-
-
-def _seg_view(s: Segment) -> SegmentView:
-    return SegmentView(
-        id=s.id, index=s.index, field=s.field, source=s.source, source_html=s.source_html, target=s.target or "",
-        state=s.state, origin=s.origin or "", version=s.version, flags=list(s.flags or []),
-        signature=s.signature or "", match_pct=s.match_pct,
-    )
-
-
-def _doc_view(d: Document, with_segments: bool = True) -> DocumentView:
-    return DocumentView(
-        id=d.id, state=d.state, source_lang=d.source_lang, target_lang=d.target_lang, category=d.category,
-        title=d.title, summary=d.summary, body_html=d.body_html,
-        segments=[_seg_view(s) for s in sorted(d.segments, key=lambda s: s.index)] if with_segments else [],
-        updated_at=d.updated_at.isoformat(timespec="seconds"), assigned_to=d.assigned_to,
-    )
-
-
-def _job_view(j: jobs.Job) -> JobView:
-    return JobView(id=j.id, document_id=j.document_id, state=j.state, done=j.done, total=j.total, error=j.error)
-
-
-def _text(value: Any, what: str, limit: int, required: bool = True) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise InputError(f"{what} must be text")
-    value = unicodedata.normalize("NFC", value).strip()
-    if required and not value:
-        raise InputError(f"{what} is required")
-    if len(value) > limit:
-        raise InputError(f"{what} is too long: {len(value):,} characters (limit {limit:,})")
-    return value
-
-
-def clean_target(target: Any) -> str:
-    """A translation as typed: NFC, inline tags only (anything else is dropped, not run)."""
-    text = _text(target, "target", MAX_TARGET)
-    return nh3.clean(text, tags=_INLINE_TAGS, attributes=_INLINE_ATTRS).strip()
-
-
-def plain(html_text: str) -> str:
-    return " ".join(html_lib.unescape(_TAG_RE.sub("", html_text or "")).split())
-
-
-def blocking_flags(flags: list[dict]) -> list[dict]:
-    return [f for f in flags or [] if str(f.get("severity", "")).lower() in BLOCKING]
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _only_content_fields(fields: dict[str, Any]) -> None:
-    """Status, authorship and ids are the service's to set; a caller naming them is refused, not ignored."""
-    unknown = sorted(set(fields) - set(CONTENT_FIELDS))
-    if unknown:
-        raise EntryValidationError(f"cannot set {', '.join(unknown)}; the entry fields are: "
-                                   f"{', '.join(CONTENT_FIELDS)}")
-
-
-class Desk:
+class Desk(GlossaryDesk):
     """One per process: opens (and migrates) the database, optionally runs the embedded worker."""
 
     def __init__(self, settings: Settings | None = None, *, start_worker: bool = False) -> None:
@@ -481,7 +315,6 @@ class Desk:
     def _check_edit(self, seg: Segment, doc: Document, target: str) -> list[dict]:
         """Glossary QA on a human edit: the same checks machine output gets, stored with the edit."""
         from glossary.checks import CheckContext, run_checks
-        from glossary.termbase import Termbase
         from translate.markup import inline_tag_sequence
 
         matches = Termbase(self.db.sessionmaker).matcher(doc.source_lang, doc.target_lang).find(seg.source)
@@ -654,131 +487,3 @@ class Desk:
         _require(actor, ANY_ROLE, "search the translation memory")
         with self.db.session() as s:
             return [m.to_dict() for m in memory.lookup(s, src, tgt, text, limit=limit)]
-
-    # -- glossary ---------------------------------------------------------------------------
-    # Each call gets its own Termbase over the session factory: the termbase then owns
-    # its transactions (one per change, committed before returning), and the matcher
-    # cache it uses is process-wide, so this costs nothing per call.
-    def _termbase(self) -> Termbase:
-        return Termbase(self.db.sessionmaker)
-
-    def glossary_list(self, actor: UserView, *, status: str | None = None, domain: str | None = None,
-                      kind: str | None = None, query: str | None = None, limit: int = 100,
-                      offset: int = 0) -> dict:
-        """One page of entries with the total and the version, read together so they agree.
-
-        Unknown filter values are refused rather than silently matching nothing,
-        so a typo in a script does not look like an empty glossary.
-        """
-        _require(actor, ANY_ROLE, "read the glossary")
-        for value, allowed, what in ((status, STATUSES, "status"), (domain, DOMAINS, "domain"),
-                                     (kind, KINDS, "kind")):
-            if value is not None and value not in allowed:
-                raise InputError(f"unknown {what} {value!r}; one of: {', '.join(allowed)}")
-        if not _is_int(limit) or not 1 <= limit <= GLOSSARY_PAGE_LIMIT:
-            raise InputError(f"limit must be between 1 and {GLOSSARY_PAGE_LIMIT}")
-        if not _is_int(offset) or offset < 0:
-            raise InputError("offset must be 0 or more")
-        if query is not None:
-            query = _text(query, "query", 400, required=False) or None
-        tb = self._termbase()
-        with tb.transaction():
-            entries = tb.list(status=status, domain=domain, kind=kind, query=query, limit=limit, offset=offset)
-            total = tb.count(status=status, domain=domain, kind=kind, query=query)
-            version = tb.version
-        return {"entries": [e.to_dict() for e in entries], "total": total, "version": version,
-                "limit": limit, "offset": offset}
-
-    def glossary_get(self, actor: UserView, entry_id: int) -> dict:
-        """An entry with every revision, so a curator can see who changed what before reverting."""
-        _require(actor, ANY_ROLE, "read the glossary")
-        tb = self._termbase()
-        with tb.transaction():
-            entry = tb.get(entry_id)
-            history = tb.history(entry_id)
-        return {"entry": entry.to_dict(), "history": [h.to_dict() for h in history]}
-
-    def glossary_propose(self, actor: UserView, **fields: Any) -> dict:
-        """A suggestion that matching ignores until an admin approves it; it still reserves its forms."""
-        _require(actor, GLOSSARY_PROPOSERS, "propose glossary terms")
-        _only_content_fields(fields)
-        return self._termbase().propose(user=actor.name, **fields).to_dict()
-
-    def glossary_update(self, actor: UserView, entry_id: int, *, expected_revision: int, comment: str = "",
-                        **changes: Any) -> dict:
-        """Edit an entry as the admin last saw it: a newer revision is a conflict, never overwritten."""
-        _require(actor, GLOSSARY_CURATORS, "edit the glossary")
-        if not _is_int(expected_revision):
-            raise InputError("revision must be an integer (the revision you loaded)")
-        _only_content_fields(changes)
-        if not changes:
-            raise InputError(f"nothing to change; send any of: {', '.join(CONTENT_FIELDS)}")
-        entry = self._termbase().update(entry_id, user=actor.name, expected_revision=expected_revision,
-                                        comment=_text(comment, "comment", 2000, required=False), **changes)
-        return entry.to_dict()
-
-    def glossary_approve(self, actor: UserView, entry_id: int, comment: str = "") -> dict:
-        _require(actor, GLOSSARY_CURATORS, "approve glossary terms")
-        entry = self._termbase().approve(entry_id, user=actor.name,
-                                         comment=_text(comment, "comment", 2000, required=False))
-        return entry.to_dict()
-
-    def glossary_deprecate(self, actor: UserView, entry_id: int, comment: str = "") -> dict:
-        _require(actor, GLOSSARY_CURATORS, "deprecate glossary terms")
-        entry = self._termbase().deprecate(entry_id, user=actor.name,
-                                           comment=_text(comment, "comment", 2000, required=False))
-        return entry.to_dict()
-
-    def glossary_revert(self, actor: UserView, entry_id: int, revision: int, comment: str = "") -> dict:
-        _require(actor, GLOSSARY_CURATORS, "revert glossary terms")
-        if not _is_int(revision):
-            raise InputError("revision must be an integer")
-        entry = self._termbase().revert(entry_id, revision, user=actor.name,
-                                        comment=_text(comment, "comment", 2000, required=False))
-        return entry.to_dict()
-
-    def glossary_import(self, actor: UserView, *, filename: str, data: bytes, status: str = "approved",
-                        fmt: str | None = None) -> dict:
-        """Import a CSV or TBX file whole or not at all; a refusal lists every located problem."""
-        _require(actor, GLOSSARY_CURATORS, "import glossary files")
-        if fmt is None:
-            try:
-                fmt = detect_format(filename or "")
-            except GlossaryError:
-                raise InputError(f"cannot tell from the name {filename!r} whether the file is CSV or TBX; "
-                                 f"name it .csv or .tbx, or give the format") from None
-        if fmt not in FORMATS:
-            raise InputError(f"unknown glossary format {fmt!r}; one of: {', '.join(FORMATS)}")
-        if status not in STATUSES:
-            raise InputError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
-        report = import_bytes(self._termbase(), data, fmt, user=actor.name, status=status,
-                              source=filename or f"upload.{fmt}")
-        return {"created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-                "total": report.total, "version": report.version}
-
-    def glossary_export(self, actor: UserView, fmt: str) -> bytes:
-        """The approved entries as a file. Any signed-in role: it shows no more than the list does."""
-        _require(actor, ANY_ROLE, "export the glossary")
-        if fmt not in FORMATS:
-            raise InputError(f"unknown glossary format {fmt!r}; one of: {', '.join(FORMATS)}")
-        return export_termbase(self._termbase(), fmt)
-
-    def glossary_match(self, actor: UserView, src: str, tgt: str, text: str) -> list[dict]:
-        """Approved terms in ``text`` with offsets into the text as sent, for highlighting."""
-        _require(actor, ANY_ROLE, "match glossary terms")
-        src, tgt = check_lang(src, "src"), check_lang(tgt, "tgt")
-        if src == tgt:
-            raise InputError(f"src and tgt are both {src!r}; the glossary pairs vi with en")
-        if not isinstance(text, str):
-            raise InputError("text must be a string")
-        if len(text) > SYNC_LIMIT:
-            raise InputError(f"text is {len(text):,} characters; the limit is {SYNC_LIMIT:,}")
-        return [m.to_dict() for m in self._termbase().matcher(src, tgt).find(text)]
-
-    def stats(self) -> dict:
-        with self.db.session() as s:
-            return {
-                "documents": s.scalar(select(func.count()).select_from(Document)) or 0,
-                "tm_units": s.scalar(select(func.count()).select_from(memory.TMUnit)) or 0,
-                "users": accounts.count_users(s),
-            }

@@ -20,7 +20,7 @@ from marshmallow import ValidationError, validates_schema
 from glossary.entries import CONTENT_FIELDS, DOMAINS, KINDS, STATUSES
 from glossary.errors import ImportFormatError
 from glossary.io import FORMATS
-from translate.desk import GLOSSARY_PAGE_LIMIT, SYNC_LIMIT
+from translate.desk_base import GLOSSARY_PAGE_LIMIT, SYNC_LIMIT
 from webui.api import LANGS, ErrorBody
 from webui.auth import api_user, csrf, get_desk, token_auth
 from webui.errors import error_response
