@@ -247,24 +247,28 @@ class MatcherCache:
         except TypeError:  # not weak-referenceable: use it as it is
             return scope
 
-    def peek(self, scope: Any, version: int, src: str, tgt: str) -> Matcher | None:
-        """The cached matcher, or None without building one."""
+    def _key(self, scope: Any, version: int, src: str, tgt: str) -> tuple:
         with self._lock:
-            key = (self._scope_token(scope), version, src, tgt)
+            return (self._scope_token(scope), version, src, tgt)
+
+    def _lookup(self, key: tuple) -> Matcher | None:
+        with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
+    def peek(self, scope: Any, version: int, src: str, tgt: str) -> Matcher | None:
+        """The cached matcher, or None without building one."""
+        return self._lookup(self._key(scope, version, src, tgt))
+
     def get(
         self, scope: Any, version: int, src: str, tgt: str, load: Callable[[], Iterable[TermEntry]]
     ) -> Matcher:
-        with self._lock:
-            key = (self._scope_token(scope), version, src, tgt)
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
+        key = self._key(scope, version, src, tgt)
+        found = self._lookup(key)
+        if found is not None:
+            return found
         matcher = Matcher(load(), src, tgt, version=version)
         with self._lock:
             self.builds += 1
