@@ -106,6 +106,7 @@ class Translator:
         self.glossary = glossary
         self.decoding = decoding or DecodingSettings(beam_size=self.settings.beam_size)
         self.model_name = model_name
+        self._engines: dict[tuple[str, str], Engine] = {}
 
     # -- parsing -------------------------------------------------------------
     def parse(self, content: str | bytes, src: str, kind: str = "html"):
@@ -120,7 +121,10 @@ class Translator:
 
     # -- translation ---------------------------------------------------------
     def engine(self, src: str, tgt: str) -> Engine:
-        return get_engine(self.settings, src, tgt, self.model_name)
+        """The engine for a direction, looked up once per Translator (the lookup scans the models folder)."""
+        if (src, tgt) not in self._engines:
+            self._engines[(src, tgt)] = get_engine(self.settings, src, tgt, self.model_name)
+        return self._engines[(src, tgt)]
 
     def batcher(self, engine: Engine) -> Batcher:
         cache = _caches.setdefault(id(engine), LRUCache())
