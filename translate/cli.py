@@ -12,21 +12,11 @@ from pathlib import Path
 
 import click
 
+from glossary.errors import GlossaryError
 from translate.config import load_settings
 from translate.errors import SongnguError
 
 EXIT_ERROR = 1
-
-
-def _user_errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [SongnguError]
-    try:
-        from glossary.errors import GlossaryError
-
-        errors.append(GlossaryError)
-    except ImportError:  # pragma: no cover - glossary always ships with translate
-        pass
-    return tuple(errors)
 
 
 class SongnguGroup(click.Group):
@@ -35,7 +25,7 @@ class SongnguGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except _user_errors() as exc:
+        except (SongnguError, GlossaryError) as exc:
             click.echo(f"songngu: error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
 
@@ -55,13 +45,10 @@ def _quiet_libraries() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     warnings.filterwarnings("ignore", module="transformers")
     logging.getLogger("transformers").setLevel(logging.ERROR)
-    try:
-        from transformers.utils import logging as hf_logging
+    from transformers.utils import logging as hf_logging
 
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
-    except ImportError:  # pragma: no cover
-        pass
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
 
 def detect_kind(name: str | None, content: str) -> str:
