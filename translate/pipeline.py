@@ -17,8 +17,9 @@ from translate.config import Settings, load_settings
 from translate.engines.base import DecodingSettings, Engine
 from translate.engines.select import check_pair, get_engine
 from translate.errors import InputError
+from translate.markup import MAX_HTML_CHARS, MAX_TEXT_CHARS
 
-MAX_INPUT_CHARS = 2_000_000
+MAX_INPUT_CHARS = max(MAX_HTML_CHARS, MAX_TEXT_CHARS)  # the parsers enforce their own limit too
 
 _caches: dict[int, LRUCache] = {}
 
