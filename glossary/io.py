@@ -13,11 +13,12 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from glossary.bulk_import import ImportReport
 from glossary.csv_io import export_csv, parse_csv
 from glossary.entries import STATUSES, RawEntry, TermEntry
 from glossary.errors import DuplicateEntryError, GlossaryError, ImportFormatError, ImportProblem
 from glossary.tbx import export_tbx, parse_tbx
-from glossary.termbase import ImportReport, Termbase
+from glossary.termbase import Termbase
 
 FORMATS = ("csv", "tbx")
 MAX_IMPORT_BYTES = 50 * 1024 * 1024

@@ -18,35 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    JSON,
-    CheckConstraint,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
     delete,
     func,
     insert,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from glossary.db import Base
 from glossary.entries import (
     CONTENT_FIELDS,
     LANGS,
-    LIST_FIELDS,
     LIVE_STATUSES,
     STATUSES,
     EntryContent,
@@ -62,166 +49,35 @@ from glossary.errors import (
     DuplicateEntryError,
     EntryNotFoundError,
     EntryValidationError,
-    GlossaryError,
-    ImportFormatError,
-    ImportProblem,
     InvalidTransitionError,
     StaleRevisionError,
 )
 from glossary.matcher import DEFAULT_CACHE, Matcher, MatcherCache
+from glossary.tables import (
+    GlossaryEntry,
+    GlossaryEntryForm,
+    GlossaryEntryHistory,
+    GlossaryVersion,
+    apply_content,
+    aware,
+    row_content,
+    row_snapshot,
+    row_to_entry,
+    utcnow,
+)
+
+if TYPE_CHECKING:
+    from glossary.bulk_import import ImportReport
 from glossary.normalize import form_key
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _in(values: Sequence[str]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
-
-
-class GlossaryEntry(Base):
-    """One concept: a Vietnamese and an English term with their variants and forbidden forms."""
-
-    __tablename__ = "glossary_entries"
-    __table_args__ = (
-        CheckConstraint(f"kind IN ({_in(('term', 'name', 'dnt'))})", name="kind"),
-        CheckConstraint(f"status IN ({_in(STATUSES)})", name="status"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(8))
-    domain: Mapped[str] = mapped_column(String(32), index=True)
-    vi: Mapped[str] = mapped_column(String(400))
-    en: Mapped[str] = mapped_column(String(400))
-    vi_variants: Mapped[list] = mapped_column(JSON, default=list)
-    en_variants: Mapped[list] = mapped_column(JSON, default=list)
-    en_forbidden: Mapped[list] = mapped_column(JSON, default=list)
-    vi_forbidden: Mapped[list] = mapped_column(JSON, default=list)
-    note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), index=True)
-    revision: Mapped[int] = mapped_column(Integer, default=1)
-    # Every form's normalised key, newline-separated: tone/case/NFD-insensitive search with LIKE.
-    search_key: Mapped[str] = mapped_column(Text, default="")
-    created_by: Mapped[str] = mapped_column(String(120))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_by: Mapped[str] = mapped_column(String(120))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class GlossaryEntryForm(Base):
-    """Normalised accepted forms of live entries; the unique key refuses ambiguous duplicates."""
-
-    __tablename__ = "glossary_entry_forms"
-    __table_args__ = (UniqueConstraint("lang", "key", name="uq_glossary_entry_forms_lang_key"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("glossary_entries.id", ondelete="CASCADE"), index=True)
-    lang: Mapped[str] = mapped_column(String(2))
-    key: Mapped[str] = mapped_column(String(1200))
-
-
-class GlossaryEntryHistory(Base):
-    """Each change as a full snapshot, so any revision can be shown or restored."""
-
-    __tablename__ = "glossary_entry_history"
-    __table_args__ = (
-        UniqueConstraint("entry_id", "revision", name="uq_glossary_entry_history_entry_revision"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("glossary_entries.id", ondelete="CASCADE"), index=True)
-    revision: Mapped[int] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(20))
-    snapshot: Mapped[dict] = mapped_column(JSON)
-    changed_by: Mapped[str] = mapped_column(String(120))
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    glossary_version: Mapped[int] = mapped_column(Integer)
-    comment: Mapped[str] = mapped_column(Text, default="")
-
-
-class GlossaryVersion(Base):
-    """A single row: the glossary version that machine output records."""
-
-    __tablename__ = "glossary_version"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, default=0)
-    changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    created: int
-    updated: int
-    unchanged: int
-    version: int
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything stored here is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
-def _to_entry(row: GlossaryEntry) -> TermEntry:
-    return TermEntry(
-        id=row.id,
-        vi=row.vi,
-        en=row.en,
-        domain=row.domain,
-        kind=row.kind,
-        vi_variants=tuple(row.vi_variants or ()),
-        en_variants=tuple(row.en_variants or ()),
-        en_forbidden=tuple(row.en_forbidden or ()),
-        vi_forbidden=tuple(row.vi_forbidden or ()),
-        note=row.note or "",
-        status=row.status,
-        external_id=row.external_id,
-        revision=row.revision,
-        created_by=row.created_by,
-        created_at=_aware(row.created_at),
-        updated_by=row.updated_by,
-        updated_at=_aware(row.updated_at),
-    )
-
-
-def _content_of(row: GlossaryEntry) -> EntryContent:
-    return _to_entry(row).content
-
-
-def _snapshot(row: GlossaryEntry) -> dict[str, Any]:
-    d = _content_of(row).to_dict()
-    d["status"] = row.status
-    d["external_id"] = row.external_id
-    return d
-
-
-def _search_key(content: EntryContent) -> str:
-    keys = [form_key(f) for lang in LANGS for f in (*content.forms(lang), *content.forbidden(lang))]
-    return "\n" + "\n".join(keys) + "\n"
-
-
-def _apply(row: GlossaryEntry, content: EntryContent) -> None:
-    for f in fields(EntryContent):
-        value = getattr(content, f.name)
-        setattr(row, f.name, list(value) if f.name in LIST_FIELDS else value)
-    row.search_key = _search_key(content)
-
-
-def _check_user(user: str) -> str:
+def check_user(user: str) -> str:
     if not isinstance(user, str) or not user.strip():
         raise EntryValidationError("every change needs the name of who made it")
     return user.strip()
 
 
-def _check_status(status: str) -> str:
+def check_status(status: str) -> str:
     if status not in STATUSES:
         raise EntryValidationError(f"unknown status {status!r} (expected {', '.join(STATUSES)})")
     return status
@@ -284,7 +140,8 @@ class Termbase:
             session.close()
 
     @contextmanager
-    def _use(self) -> Iterator[Session]:
+    def session(self) -> Iterator[Session]:
+        """The session of the current transaction (one is opened if none is), for bulk writers."""
         with self.transaction():
             assert self._tx is not None
             yield self._tx
@@ -296,10 +153,10 @@ class Termbase:
         result = s.execute(
             update(GlossaryVersion)
             .where(GlossaryVersion.id == 1)
-            .values(version=GlossaryVersion.version + 1, changed_at=_now())
+            .values(version=GlossaryVersion.version + 1, changed_at=utcnow())
         )
         if result.rowcount == 0:
-            s.execute(insert(GlossaryVersion).values(id=1, version=1, changed_at=_now()))
+            s.execute(insert(GlossaryVersion).values(id=1, version=1, changed_at=utcnow()))
         self._tx_version = self._read_version(s)
         return self._tx_version
 
@@ -308,12 +165,16 @@ class Termbase:
         value = s.execute(select(GlossaryVersion.version).where(GlossaryVersion.id == 1)).scalar()
         return int(value or 0)
 
+    def version_in(self, s: Session) -> int:
+        """The version as this transaction will leave it (already bumped if it changed anything)."""
+        return self._tx_version if self._tx_version is not None else self._read_version(s)
+
     # -- reads ---------------------------------------------------------------------------
 
     @property
     def version(self) -> int:
         """The glossary version: 0 for an empty, never-changed glossary, +1 per committed change."""
-        with self._use() as s:
+        with self.session() as s:
             return self._read_version(s)
 
     def _row(self, s: Session, entry_id: int) -> GlossaryEntry:
@@ -323,13 +184,13 @@ class Termbase:
         return row
 
     def get(self, entry_id: int) -> TermEntry:
-        with self._use() as s:
-            return _to_entry(self._row(s, entry_id))
+        with self.session() as s:
+            return row_to_entry(self._row(s, entry_id))
 
     def get_by_external_id(self, external_id: str) -> TermEntry | None:
-        with self._use() as s:
+        with self.session() as s:
             row = s.execute(select(GlossaryEntry).where(GlossaryEntry.external_id == external_id)).scalar()
-            return _to_entry(row) if row else None
+            return row_to_entry(row) if row else None
 
     def _filtered(
         self,
@@ -369,8 +230,8 @@ class Termbase:
         stmt = self._filtered(status, domain, kind, query).order_by(GlossaryEntry.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
-        with self._use() as s:
-            return [_to_entry(r) for r in s.execute(stmt).scalars()]
+        with self.session() as s:
+            return [row_to_entry(r) for r in s.execute(stmt).scalars()]
 
     def count(
         self,
@@ -381,12 +242,12 @@ class Termbase:
         query: str | None = None,
     ) -> int:
         stmt = self._filtered(status, domain, kind, query).with_only_columns(func.count(GlossaryEntry.id))
-        with self._use() as s:
+        with self.session() as s:
             return int(s.execute(stmt).scalar() or 0)
 
     def history(self, entry_id: int) -> list[HistoryRecord]:
         """Every revision of an entry, oldest first."""
-        with self._use() as s:
+        with self.session() as s:
             self._row(s, entry_id)
             rows = s.execute(
                 select(GlossaryEntryHistory)
@@ -400,7 +261,7 @@ class Termbase:
                     action=r.action,
                     snapshot=dict(r.snapshot),
                     changed_by=r.changed_by,
-                    changed_at=_aware(r.changed_at),
+                    changed_at=aware(r.changed_at),
                     glossary_version=r.glossary_version,
                     comment=r.comment or "",
                 )
@@ -413,12 +274,12 @@ class Termbase:
 
     def snapshot(self) -> GlossarySnapshot:
         """Approved entries and the version they belong to, read in one transaction."""
-        with self._use() as s:
+        with self.session() as s:
             version = self._read_version(s)
             rows = s.execute(
                 select(GlossaryEntry).where(GlossaryEntry.status == "approved").order_by(GlossaryEntry.id)
             ).scalars()
-            return GlossarySnapshot(version, tuple(_to_entry(r) for r in rows), scope=self._get_scope(s))
+            return GlossarySnapshot(version, tuple(row_to_entry(r) for r in rows), scope=self._get_scope(s))
 
     def _get_scope(self, s: Session) -> Any:
         if self._scope is None:
@@ -427,7 +288,7 @@ class Termbase:
 
     def matcher(self, src: str, tgt: str) -> Matcher:
         """The cached matcher for the current version and this direction."""
-        with self._use() as s:
+        with self.session() as s:
             version = self._read_version(s)
             scope = self._get_scope(s)
         found = self._cache.peek(scope, version, src, tgt)
@@ -466,7 +327,7 @@ class Termbase:
         if not new:
             s.execute(delete(GlossaryEntryForm).where(GlossaryEntryForm.entry_id == row.id))
         if row.status in LIVE_STATUSES:
-            content = _content_of(row)
+            content = row_content(row)
             for lang in LANGS:
                 for key in sorted(source_keys(content, lang)):
                     s.add(GlossaryEntryForm(entry_id=row.id, lang=lang, key=key))
@@ -478,7 +339,7 @@ class Termbase:
                 entry_id=row.id,
                 revision=row.revision,
                 action=action,
-                snapshot=_snapshot(row),
+                snapshot=row_snapshot(row),
                 changed_by=user,
                 changed_at=row.updated_at,
                 glossary_version=version,
@@ -486,7 +347,7 @@ class Termbase:
             )
         )
 
-    def _create(
+    def create_row(
         self,
         s: Session,
         content: EntryContent,
@@ -497,7 +358,7 @@ class Termbase:
         action: str,
         entry_id: int | None = None,
     ) -> GlossaryEntry:
-        now = _now()
+        now = utcnow()
         row = GlossaryEntry(
             id=entry_id,
             external_id=external_id,
@@ -508,7 +369,7 @@ class Termbase:
             updated_by=user,
             updated_at=now,
         )
-        _apply(row, content)
+        apply_content(row, content)
         s.add(row)
         if entry_id is None:
             s.flush()  # for the id
@@ -542,8 +403,8 @@ class Termbase:
         external_id: str | None = None,
     ) -> TermEntry:
         """Create an entry; refused if another live entry already claims one of its forms."""
-        user = _check_user(user)
-        _check_status(status)
+        user = check_user(user)
+        check_status(status)
         content = clean_content(
             {
                 "vi": vi,
@@ -558,21 +419,21 @@ class Termbase:
             }
         )
         external_id = clean_external_id(external_id)
-        with self._use() as s:
+        with self.session() as s:
             self._check_external_free(s, external_id, None)
             if status in LIVE_STATUSES:
                 self._refuse_duplicates(s, content, None)
-            row = self._create(
+            row = self.create_row(
                 s, content, status=status, external_id=external_id, user=user, action="created"
             )
-            return _to_entry(row)
+            return row_to_entry(row)
 
     def propose(self, **fields: Any) -> TermEntry:
         """A translator's suggestion: an entry that matching ignores until an admin approves it."""
         fields["status"] = "proposed"
         return self.add(**fields)
 
-    def _change(
+    def change_row(
         self,
         s: Session,
         row: GlossaryEntry,
@@ -585,7 +446,7 @@ class Termbase:
         external_id: str | None = None,
         set_external: bool = False,
     ) -> bool:
-        unchanged = _content_of(row) == content and row.status == status
+        unchanged = row_content(row) == content and row.status == status
         if set_external:
             unchanged = unchanged and row.external_id == external_id
         if unchanged:
@@ -595,11 +456,11 @@ class Termbase:
         if set_external:
             self._check_external_free(s, external_id, row.id)
             row.external_id = external_id
-        _apply(row, content)
+        apply_content(row, content)
         row.status = status
         row.revision += 1
         row.updated_by = user
-        row.updated_at = _now()
+        row.updated_at = utcnow()
         s.flush()
         self._write_forms(s, row)
         self._record(s, row, action, user, comment)
@@ -619,23 +480,23 @@ class Termbase:
         ``expected_revision`` guards against overwriting an edit made since the
         caller loaded the entry.
         """
-        user = _check_user(user)
+        user = check_user(user)
         unknown = set(changes) - set(CONTENT_FIELDS) - {"external_id"}
         if unknown:
             raise EntryValidationError(f"cannot change {', '.join(sorted(unknown))}")
-        with self._use() as s:
+        with self.session() as s:
             row = self._row(s, entry_id)
             if expected_revision is not None and row.revision != expected_revision:
                 raise StaleRevisionError(
                     f"entry {entry_id} is at revision {row.revision}, not {expected_revision}: "
                     f"it changed since you loaded it"
                 )
-            current = _content_of(row).to_dict()
+            current = row_content(row).to_dict()
             set_external = "external_id" in changes
             external_id = clean_external_id(changes.pop("external_id", None))
             current.update(changes)
             content = clean_content(current)
-            self._change(
+            self.change_row(
                 s,
                 row,
                 content,
@@ -646,15 +507,15 @@ class Termbase:
                 external_id=external_id,
                 set_external=set_external,
             )
-            return _to_entry(row)
+            return row_to_entry(row)
 
     def _set_status(self, entry_id: int, status: str, action: str, user: str, comment: str) -> TermEntry:
-        user = _check_user(user)
-        with self._use() as s:
+        user = check_user(user)
+        with self.session() as s:
             row = self._row(s, entry_id)
             if row.status != status:
-                self._change(s, row, _content_of(row), status, user=user, action=action, comment=comment)
-            return _to_entry(row)
+                self.change_row(s, row, row_content(row), status, user=user, action=action, comment=comment)
+            return row_to_entry(row)
 
     def approve(self, entry_id: int, *, user: str, comment: str = "") -> TermEntry:
         """Make an entry binding for matching and checks (from proposed, or back from deprecated)."""
@@ -666,8 +527,8 @@ class Termbase:
 
     def revert(self, entry_id: int, revision: int, *, user: str, comment: str = "") -> TermEntry:
         """Restore an entry's content and status as of ``revision``, as a new revision."""
-        user = _check_user(user)
-        with self._use() as s:
+        user = check_user(user)
+        with self.session() as s:
             row = self._row(s, entry_id)
             past = s.execute(
                 select(GlossaryEntryHistory).where(
@@ -677,11 +538,11 @@ class Termbase:
             if past is None:
                 raise EntryNotFoundError(f"entry {entry_id} has no revision {revision}")
             snap = dict(past.snapshot)
-            status = _check_status(snap.pop("status", row.status))
+            status = check_status(snap.pop("status", row.status))
             external_id = snap.pop("external_id", row.external_id)
             content = clean_content({k: v for k, v in snap.items() if k in CONTENT_FIELDS})
             note = comment or f"reverted to revision {revision}"
-            changed = self._change(
+            changed = self.change_row(
                 s,
                 row,
                 content,
@@ -694,193 +555,12 @@ class Termbase:
             )
             if not changed:
                 raise InvalidTransitionError(f"entry {entry_id} already reads as revision {revision}")
-            return _to_entry(row)
-
-    # -- bulk import ---------------------------------------------------------------------
+            return row_to_entry(row)
 
     def import_entries(
         self, records: Sequence[RawEntry], *, user: str, status: str = "approved", source: str = ""
     ) -> ImportReport:
-        """Validate every record first, then write them all in one transaction, or nothing.
+        """All records or none, in one transaction and one version bump (see :mod:`glossary.bulk_import`)."""
+        from glossary.bulk_import import import_entries
 
-        Records whose ``external_id`` (or, without one, whose vi and en terms)
-        match an existing entry update it; identical ones are left alone. New
-        entries get ``status``; updated ones keep theirs. Every problem is
-        collected with its line/element so the user can fix the file in one go.
-        """
-        user = _check_user(user)
-        _check_status(status)
-        problems: list[ImportProblem] = []
-        if not records:
-            raise ImportFormatError([ImportProblem("the file holds no entries")], source=source)
-
-        valid: list[tuple[RawEntry, EntryContent, str | None]] = []
-        by_external: dict[str, tuple[RawEntry, EntryContent]] = {}
-        by_content: set[EntryContent] = set()
-        for rec in records:
-            try:
-                content = clean_content(rec.fields)
-                external_id = clean_external_id(rec.external_id)
-            except GlossaryError as exc:
-                problems.append(ImportProblem(str(exc), rec.line, rec.element))
-                continue
-            if external_id is not None:
-                earlier = by_external.get(external_id)
-                if earlier is not None:
-                    if earlier[1] != content:
-                        problems.append(
-                            ImportProblem(
-                                f"id {external_id} was already given {_where(earlier[0])} with different content",
-                                rec.line,
-                                rec.element,
-                            )
-                        )
-                    continue
-                by_external[external_id] = (rec, content)
-            elif content in by_content:
-                continue
-            by_content.add(content)
-            valid.append((rec, content, external_id))
-
-        # Forms shared by two records of the same file.
-        file_owner: dict[tuple[str, str], RawEntry] = {}
-        for rec, content, _ in valid:
-            for lang in LANGS:
-                for key in source_keys(content, lang):
-                    other = file_owner.setdefault((lang, key), rec)
-                    if other is not rec:
-                        problems.append(
-                            ImportProblem(
-                                f"{lang} form {key!r} also belongs to the entry {_where(other)}",
-                                rec.line,
-                                rec.element,
-                            )
-                        )
-
-        with self._use() as s:
-            db_forms: dict[tuple[str, str], int] = {
-                (lang, key): entry_id
-                for lang, key, entry_id in s.execute(
-                    select(GlossaryEntryForm.lang, GlossaryEntryForm.key, GlossaryEntryForm.entry_id)
-                )
-            }
-            ext_ids = [e for _, _, e in valid if e is not None]
-            existing_by_ext: dict[str, GlossaryEntry] = {}
-            for i in range(0, len(ext_ids), 500):
-                chunk = ext_ids[i : i + 500]
-                for row in s.execute(
-                    select(GlossaryEntry).where(GlossaryEntry.external_id.in_(chunk))
-                ).scalars():
-                    existing_by_ext[row.external_id] = row  # type: ignore[index]
-
-            # Decide per record: create, update an existing entry, or leave one alone.
-            plan: list[tuple[RawEntry, EntryContent, str | None, GlossaryEntry | None]] = []
-            unchanged = 0
-            for rec, content, external_id in valid:
-                target = existing_by_ext.get(external_id) if external_id else None
-                if target is None and external_id is None:
-                    target = self._same_terms(s, content, db_forms)
-                if target is not None and _content_of(target) == content:
-                    unchanged += 1
-                    continue
-                plan.append((rec, content, external_id, target))
-
-            # Forms still claimed by live entries this import leaves alone.
-            touched = {t.id for _, _, _, t in plan if t is not None}
-            for rec, content, _, _target in plan:
-                for lang in LANGS:
-                    for key in sorted(source_keys(content, lang)):
-                        owner = db_forms.get((lang, key))
-                        if owner is not None and owner not in touched:
-                            problems.append(
-                                ImportProblem(
-                                    f"{lang} form {key!r} already belongs to glossary entry {owner}",
-                                    rec.line,
-                                    rec.element,
-                                )
-                            )
-            if problems:
-                problems.sort(key=lambda p: (p.line or 0, p.element or 0))
-                raise ImportFormatError(problems, source=source)
-
-            # Release the forms of entries being rewritten, so two of them may swap a form.
-            if touched:
-                s.execute(delete(GlossaryEntryForm).where(GlossaryEntryForm.entry_id.in_(sorted(touched))))
-            # A numeric id keeps its number when free, so the shipped seed's entry 45
-            # is entry 45 here too (eval files and notes cite those ids).
-            wanted = [
-                int(e)
-                for _, _, e, t in plan
-                if t is None and e is not None and e.isdigit() and int(e) < 2**31
-            ]
-            taken: set[int] = set()
-            for i in range(0, len(wanted), 500):
-                taken.update(
-                    s.scalars(select(GlossaryEntry.id).where(GlossaryEntry.id.in_(wanted[i : i + 500])))
-                )
-            created = updated = 0
-            explicit_ids = False
-            for _rec, content, external_id, target in plan:
-                if target is None:
-                    entry_id = None
-                    if external_id is not None and external_id.isdigit():
-                        number = int(external_id)
-                        if 0 < number < 2**31 and number not in taken:
-                            entry_id = number
-                            explicit_ids = True
-                    row = self._create(
-                        s,
-                        content,
-                        status=status,
-                        external_id=external_id,
-                        user=user,
-                        action="imported",
-                        entry_id=entry_id,
-                    )
-                    taken.add(row.id)
-                    created += 1
-                else:
-                    self._change(
-                        s,
-                        target,
-                        content,
-                        target.status,
-                        user=user,
-                        action="imported",
-                        comment=f"import {source}".strip(),
-                        external_id=external_id if external_id is not None else target.external_id,
-                        set_external=True,
-                    )
-                    updated += 1
-            if explicit_ids and s.get_bind().dialect.name == "postgresql":
-                # Explicit ids do not advance PostgreSQL's sequence; move it past them.
-                s.execute(
-                    text(
-                        "SELECT setval(pg_get_serial_sequence('glossary_entries', 'id'), "
-                        "(SELECT MAX(id) FROM glossary_entries))"
-                    )
-                )
-            version = self._tx_version if self._tx_version is not None else self._read_version(s)
-            return ImportReport(created=created, updated=updated, unchanged=unchanged, version=version)
-
-    @staticmethod
-    def _same_terms(
-        s: Session, content: EntryContent, db_forms: dict[tuple[str, str], int]
-    ) -> GlossaryEntry | None:
-        """The live entry whose preferred vi and en terms are this record's (imports without ids)."""
-        vi_key, en_key = form_key(content.vi), form_key(content.en)
-        owner = db_forms.get(("vi", vi_key))
-        if owner is None or owner != db_forms.get(("en", en_key)):
-            return None
-        row = s.get(GlossaryEntry, owner)
-        if row is not None and form_key(row.vi) == vi_key and form_key(row.en) == en_key:
-            return row
-        return None
-
-
-def _where(rec: RawEntry) -> str:
-    if rec.line is not None:
-        return f"on line {rec.line}"
-    if rec.element is not None:
-        return f"in entry #{rec.element}"
-    return "earlier"
+        return import_entries(self, records, user=user, status=status, source=source)

@@ -8,10 +8,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
-from translate import accounts
-from translate.desk import Desk, LoginThrottled, NotFound, PermissionDenied
+from cli.main import main as cli
+from translate.desk import Desk, LoginThrottled, NotFound, PermissionDenied, accounts
 from translate.errors import InputError
-from translate.service_cli import cli
 
 PASSWORD = "correct horse battery"
 
@@ -31,13 +30,13 @@ def desk(instance):
 
 
 def test_password_is_stored_as_argon2_hash_and_checked(desk):
-    user = desk.create_user("lan", "translator", PASSWORD)
+    user = desk.accounts.create_user("lan", "translator", PASSWORD)
     with desk.db.session() as s:
         row = s.get(accounts.User, user.id)
         assert row.password_hash.startswith("$argon2id$") and PASSWORD not in row.password_hash
-    assert desk.authenticate("lan", PASSWORD) == user
-    assert desk.authenticate("lan", "wrong password!") is None
-    assert desk.authenticate("nobody", PASSWORD) is None
+    assert desk.accounts.authenticate("lan", PASSWORD) == user
+    assert desk.accounts.authenticate("lan", "wrong password!") is None
+    assert desk.accounts.authenticate("nobody", PASSWORD) is None
 
 
 @pytest.mark.parametrize(
@@ -47,66 +46,66 @@ def test_password_is_stored_as_argon2_hash_and_checked(desk):
 )
 def test_bad_account_input_names_the_problem(desk, name, role, password, needle):
     with pytest.raises(InputError, match=needle):
-        desk.create_user(name, role, password)
-    assert desk.list_users() == []
+        desk.accounts.create_user(name, role, password)
+    assert desk.accounts.list_users() == []
 
 
 def test_duplicate_user_is_refused(desk):
-    desk.create_user("lan", "editor", PASSWORD)
+    desk.accounts.create_user("lan", "editor", PASSWORD)
     with pytest.raises(InputError, match="already exists"):
-        desk.create_user("lan", "admin", PASSWORD)
+        desk.accounts.create_user("lan", "admin", PASSWORD)
 
 
 def test_login_is_throttled_after_five_failures_from_one_address(desk):
-    desk.create_user("lan", "editor", PASSWORD)
+    desk.accounts.create_user("lan", "editor", PASSWORD)
     for _ in range(5):
-        assert desk.authenticate("lan", "guess guess guess", remote="10.0.0.9") is None
+        assert desk.accounts.authenticate("lan", "guess guess guess", remote="10.0.0.9") is None
     with pytest.raises(LoginThrottled) as info:
-        desk.authenticate("lan", PASSWORD, remote="10.0.0.9")  # even the right password
+        desk.accounts.authenticate("lan", PASSWORD, remote="10.0.0.9")  # even the right password
     assert 0 < info.value.retry_after <= 15 * 60
     assert info.value.code == "throttled"
     # Another address is not locked out by someone else's guessing.
-    assert desk.authenticate("lan", PASSWORD, remote="10.0.0.10") is not None
+    assert desk.accounts.authenticate("lan", PASSWORD, remote="10.0.0.10") is not None
     # Once the failures are older than the window, sign-in works again.
     with desk.db.transaction() as s:
         s.execute(update(accounts.LoginFailure).values(at=accounts.LoginFailure.at - timedelta(minutes=16)))
-    assert desk.authenticate("lan", PASSWORD, remote="10.0.0.9") is not None
+    assert desk.accounts.authenticate("lan", PASSWORD, remote="10.0.0.9") is not None
 
 
 def test_success_clears_earlier_failures(desk):
-    desk.create_user("lan", "editor", PASSWORD)
+    desk.accounts.create_user("lan", "editor", PASSWORD)
     for _ in range(4):
-        desk.authenticate("lan", "nope nope nope", remote="r")
-    assert desk.authenticate("lan", PASSWORD, remote="r")
+        desk.accounts.authenticate("lan", "nope nope nope", remote="r")
+    assert desk.accounts.authenticate("lan", PASSWORD, remote="r")
     for _ in range(4):
-        desk.authenticate("lan", "nope nope nope", remote="r")
-    assert desk.authenticate("lan", PASSWORD, remote="r")  # 4 + 4 failures, but never 5 in a row
+        desk.accounts.authenticate("lan", "nope nope nope", remote="r")
+    assert desk.accounts.authenticate("lan", PASSWORD, remote="r")  # 4 + 4 failures, but never 5 in a row
 
 
 def test_tokens_are_shown_once_stored_hashed_and_revocable(desk):
-    user = desk.create_user("cms", "editor", PASSWORD)
-    token = desk.create_token("cms", label="CMS")
+    user = desk.accounts.create_user("cms", "editor", PASSWORD)
+    token = desk.accounts.create_token("cms", label="CMS")
     assert token.startswith("sn_") and len(token) > 40
     with desk.db.session() as s:
         row = s.scalar(select(accounts.ApiToken))
         assert row.token_hash == accounts.token_hash(token) and token not in row.token_hash
         assert row.last_used_at is None
-    assert desk.user_for_token(token) == user
-    assert desk.user_for_token(token + "x") is None
-    assert desk.user_for_token("") is None
-    listed = desk.list_tokens(user)
+    assert desk.accounts.user_for_token(token) == user
+    assert desk.accounts.user_for_token(token + "x") is None
+    assert desk.accounts.user_for_token("") is None
+    listed = desk.accounts.list_tokens(user)
     assert listed[0]["label"] == "CMS" and listed[0]["last_used_at"] is not None
     assert "token" not in listed[0] and token not in str(listed)
 
-    intruder = desk.create_user("other", "translator", PASSWORD)
+    intruder = desk.accounts.create_user("other", "translator", PASSWORD)
     with pytest.raises(PermissionDenied):
-        desk.revoke_token(listed[0]["id"], intruder)
-    desk.revoke_token(listed[0]["id"], user)
-    assert desk.user_for_token(token) is None
+        desk.accounts.revoke_token(listed[0]["id"], intruder)
+    desk.accounts.revoke_token(listed[0]["id"], user)
+    assert desk.accounts.user_for_token(token) is None
     with pytest.raises(NotFound):
-        desk.revoke_token(9999, user)
+        desk.accounts.revoke_token(9999, user)
     with pytest.raises(NotFound):
-        desk.create_token("ghost")
+        desk.accounts.create_token("ghost")
 
 
 def test_cli_users_and_tokens(instance, tmp_path):
@@ -132,8 +131,8 @@ def test_cli_users_and_tokens(instance, tmp_path):
     token = res.stdout.strip().splitlines()[0]
     desk = Desk()
     try:
-        assert desk.user_for_token(token).name == "lan"
-        token_id = desk.list_tokens(desk.get_user(1))[0]["id"]
+        assert desk.accounts.user_for_token(token).name == "lan"
+        token_id = desk.accounts.list_tokens(desk.accounts.get_user(1))[0]["id"]
     finally:
         desk.close()
     res = runner.invoke(cli, ["tokens", "revoke", str(token_id)])
@@ -150,6 +149,6 @@ def test_cli_refuses_mismatched_prompted_passwords(instance):
     assert res.exit_code != 0
     desk = Desk()
     try:
-        assert desk.list_users() == []
+        assert desk.accounts.list_users() == []
     finally:
         desk.close()

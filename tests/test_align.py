@@ -9,8 +9,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from translate.align import project_range, project_spans, word_alignment
-from translate.markup import VOID_TAGS, InlineSpan, inline_tag_sequence, parse_html, render_inline
+from translate.text.align import project_range, project_spans, word_alignment
+from translate.text.markup import VOID_TAGS, InlineSpan, inline_tag_sequence, parse_html, render_inline
 
 
 def diagonal(rows: int, cols: int, pairs: list[tuple[int, int]]) -> list[list[float]]:

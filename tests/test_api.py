@@ -51,8 +51,8 @@ def tokens(desk: Desk) -> dict[str, dict[str, str]]:
     """Authorization headers per role, as a CMS would send them."""
     headers = {}
     for name, role in (("edith", "editor"), ("tran", "translator"), ("ada", "admin"), ("tu", "translator")):
-        desk.create_user(name, role, PASSWORD)
-        headers[name] = {"Authorization": f"Bearer {desk.create_token(name, label='tests')}"}
+        desk.accounts.create_user(name, role, PASSWORD)
+        headers[name] = {"Authorization": f"Bearer {desk.accounts.create_token(name, label='tests')}"}
     return headers
 
 

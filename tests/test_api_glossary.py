@@ -52,8 +52,8 @@ def client(app: Flask) -> FlaskClient:
 def tokens(desk: Desk) -> dict[str, dict[str, str]]:
     headers = {}
     for name, role in (("ada", "admin"), ("tran", "translator"), ("edith", "editor")):
-        desk.create_user(name, role, PASSWORD)
-        headers[name] = {"Authorization": f"Bearer {desk.create_token(name, label='tests')}"}
+        desk.accounts.create_user(name, role, PASSWORD)
+        headers[name] = {"Authorization": f"Bearer {desk.accounts.create_token(name, label='tests')}"}
     return headers
 
 
@@ -311,8 +311,8 @@ def test_export_round_trips_into_a_fresh_desk(client: FlaskClient, tokens: dict,
                                    database_url=f"sqlite:///{tmp_path / 'fresh.db'}")
     fresh = Desk(settings)
     try:
-        fresh.create_user("root", "admin", PASSWORD)
-        headers = {"Authorization": f"Bearer {fresh.create_token('root')}"}
+        fresh.accounts.create_user("root", "admin", PASSWORD)
+        headers = {"Authorization": f"Bearer {fresh.accounts.create_token('root')}"}
         other = create_app({"TESTING": True, "SECRET_KEY": "test-only"}, desk=fresh).test_client()
         assert _approved(other, headers) != original  # the fresh desk has only the seed
         report = _ok(other.post(f"{G}/import", headers=headers, content_type="multipart/form-data",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate.cli import main
-from translate.markup import inline_tag_sequence, parse_html
+from cli.main import main
+from translate.text.markup import inline_tag_sequence, parse_html
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +33,7 @@ def test_html_article_keeps_tags_and_signs_every_segment(models_env: Path, share
     html_out = run(["translate", "--src", "vi", "--tgt", "en", "--format", "html", "--no-glossary", str(src_file)])
     assert html_out.exit_code == 0, html_out.output
     assert "TEST model" in html_out.stderr
-    from translate.markup import sanitize_html
+    from translate.text.markup import sanitize_html
 
     assert _tags(html_out.stdout) == _tags(sanitize_html(article["body_html"]))
     as_json = run(["translate", "--src", "vi", "--tgt", "en", "--format", "json", str(src_file)])
@@ -97,7 +97,7 @@ def test_real_cli_process_exits_non_zero_without_traceback(models_env: Path) -> 
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "translate.cli", "translate", "--src", "xx", "--tgt", "en"],
+    proc = subprocess.run([sys.executable, "-m", "cli", "translate", "--src", "xx", "--tgt", "en"],
                           input=b"hi", capture_output=True, timeout=120)
     assert proc.returncode == 1
     assert proc.stderr.decode().strip().startswith("songngu: error: unsupported language pair xx->en")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from translate.desk import Desk, EditConflict, InvalidState, PermissionDenied, UserView
-from translate.documents import Document, PublishLog, SegmentEdit
+from translate.desk.documents import Document, PublishLog, SegmentEdit
 from translate.errors import InputError
 
 PASSWORD = "correct horse battery"
@@ -25,9 +25,9 @@ def desk(models_env):
 @pytest.fixture
 def people(desk):
     return {
-        "editor": desk.create_user("ed", "editor", PASSWORD),
-        "translator": desk.create_user("tran", "translator", PASSWORD),
-        "admin": desk.create_user("root", "admin", PASSWORD),
+        "editor": desk.accounts.create_user("ed", "editor", PASSWORD),
+        "translator": desk.accounts.create_user("tran", "translator", PASSWORD),
+        "admin": desk.accounts.create_user("root", "admin", PASSWORD),
     }
 
 
@@ -39,15 +39,15 @@ def article(shared_dir):
 def _create(desk, actor, art, **over):
     fields = {k: art[k] for k in ("source_lang", "category", "title", "summary", "body_html")}
     fields.update(over)
-    return desk.create_document(actor, **fields)
+    return desk.documents.create(actor, **fields)
 
 
 def _translated(desk, actor, art, **over):
     doc = _create(desk, actor, art, **over)
-    job = desk.request_translation(actor, doc.id)
-    desk.run_queued_jobs()
-    assert desk.get_job(actor, job.id).state == "done"
-    return desk.get_document(actor, doc.id)
+    job = desk.jobs.request(actor, doc.id)
+    desk.jobs.run_queued()
+    assert desk.jobs.get(actor, job.id).state == "done"
+    return desk.documents.get(actor, doc.id)
 
 
 def test_article_is_cut_into_title_summary_and_body_segments(desk, people, article):
@@ -78,7 +78,7 @@ def test_body_html_is_sanitised_on_entry(desk, people, article):
 def test_bad_article_input_is_refused_and_nothing_is_stored(desk, people, article, over, needle):
     with pytest.raises(InputError, match=needle):
         _create(desk, people["editor"], article, **over)
-    assert desk.list_documents(people["editor"]) == []
+    assert desk.documents.search(people["editor"]) == []
 
 
 @pytest.mark.slow
@@ -86,31 +86,31 @@ def test_full_flow_drafts_post_edit_approve_and_pair(desk, people, article):
     ed, tr = people["editor"], people["translator"]
     doc = _create(desk, ed, article)
     with pytest.raises(InvalidState):
-        desk.bilingual_pair(ed, doc.id)
-    job = desk.request_translation(ed, doc.id)
+        desk.documents.pair(ed, doc.id)
+    job = desk.jobs.request(ed, doc.id)
     assert job.state == "queued" and job.total == len(doc.segments)
-    assert desk.get_document(ed, doc.id).state == "translating"
-    desk.run_queued_jobs()
-    job = desk.get_job(ed, job.id)
+    assert desk.documents.get(ed, doc.id).state == "translating"
+    desk.jobs.run_queued()
+    job = desk.jobs.get(ed, job.id)
     assert (job.state, job.done, job.total) == ("done", len(doc.segments), len(doc.segments))
 
-    doc = desk.get_document(ed, doc.id)
+    doc = desk.documents.get(ed, doc.id)
     assert doc.state == "post-editing"
     assert all(s.state == "machine" and s.origin == "mt" and s.target for s in doc.segments)
     assert all("test-model:yes" in s.signature and "glossary:v" in s.signature for s in doc.segments)
 
     first = doc.segments[0]
-    saved = desk.save_segment(tr, first.id, "Ra mắt street food map for Hanoi Old Quarter", first.version)
+    saved = desk.segments.save(tr, first.id, "Ra mắt street food map for Hanoi Old Quarter", first.version)
     assert (saved.state, saved.origin, saved.version) == ("edited", "human", first.version + 1)
     for seg in doc.segments:
-        desk.confirm_segment(tr, seg.id)
-    assert desk.get_document(ed, doc.id).state == "in review"
+        desk.segments.confirm(tr, seg.id)
+    assert desk.documents.get(ed, doc.id).state == "in review"
     with pytest.raises(PermissionDenied):
-        desk.approve_segment(tr, first.id)
-    desk.approve_document(ed, doc.id)
-    assert desk.get_document(ed, doc.id).state == "approved"
+        desk.segments.approve(tr, first.id)
+    desk.documents.approve(ed, doc.id)
+    assert desk.documents.get(ed, doc.id).state == "approved"
 
-    pair = desk.bilingual_pair(ed, doc.id)
+    pair = desk.documents.pair(ed, doc.id)
     assert pair["vi"]["title"] == article["title"]
     assert pair["en"]["title"] == "Ra mắt street food map for Hanoi Old Quarter"
     assert pair["en"]["body_html"].startswith("<") and "<strong>" in pair["en"]["body_html"]
@@ -129,8 +129,8 @@ def test_edit_history_records_who_what_and_distance_from_machine_draft(desk, peo
     ed, tr = people["editor"], people["translator"]
     doc = _translated(desk, ed, article)
     seg = doc.segments[0]
-    desk.save_segment(tr, seg.id, seg.target + " extra", seg.version)
-    history = desk.segment_history(ed, seg.id)
+    desk.segments.save(tr, seg.id, seg.target + " extra", seg.version)
+    history = desk.segments.history(ed, seg.id)
     assert [h["action"] for h in history] == ["machine", "save"]
     assert history[1]["user"] == "tran" and history[1]["distance"] == len(" extra")
     assert history[0]["user"] is None
@@ -141,22 +141,22 @@ def test_human_edit_runs_glossary_checks_and_publish_needs_a_reason_to_override(
     ed, tr = people["editor"], people["translator"]
     doc = _translated(desk, ed, article)
     title = doc.segments[0]  # contains "ẩm thực đường phố" -> "street food"
-    bad = desk.save_segment(tr, title.id, "Launch of an interactive map", title.version)
+    bad = desk.segments.save(tr, title.id, "Launch of an interactive map", title.version)
     assert any(f["check"] == "missing_term" and f["severity"] == "blocking" for f in bad.flags)
-    good = desk.save_segment(tr, title.id, "Interactive street food map for the Hanoi Old Quarter", bad.version)
+    good = desk.segments.save(tr, title.id, "Interactive street food map for the Hanoi Old Quarter", bad.version)
     assert not any(f["check"] == "missing_term" for f in good.flags)
-    desk.save_segment(tr, title.id, "Launch of an interactive map", good.version)
+    desk.segments.save(tr, title.id, "Launch of an interactive map", good.version)
 
     with pytest.raises(InvalidState, match="not yet approved"):
-        desk.publish(ed, doc.id)
-    desk.approve_document(ed, doc.id)
+        desk.documents.publish(ed, doc.id)
+    desk.documents.approve(ed, doc.id)
     with pytest.raises(InvalidState, match="blocking"):
-        desk.publish(ed, doc.id)
+        desk.documents.publish(ed, doc.id)
     with pytest.raises(PermissionDenied):
-        desk.publish(people["translator"], doc.id, override_reason="because")
-    published = desk.publish(ed, doc.id, override_reason="Headline shortened on purpose by the editor-in-chief")
+        desk.documents.publish(people["translator"], doc.id, override_reason="because")
+    published = desk.documents.publish(ed, doc.id, override_reason="Headline shortened on purpose by the editor-in-chief")
     assert published.state == "published"
-    log = desk.publish_log(ed, doc.id)
+    log = desk.documents.publish_log(ed, doc.id)
     assert log[-1]["override_reason"].startswith("Headline shortened")
     assert any(b["check"] == "missing_term" for b in log[-1]["blocking"])
     with desk.db.session() as s:
@@ -169,13 +169,13 @@ def test_second_save_with_stale_version_is_a_conflict_with_both_texts(desk, peop
     ed, tr = people["editor"], people["translator"]
     doc = _translated(desk, ed, article)
     seg = doc.segments[1]
-    desk.save_segment(tr, seg.id, "First translator's text.", seg.version)
+    desk.segments.save(tr, seg.id, "First translator's text.", seg.version)
     with pytest.raises(EditConflict) as info:
-        desk.save_segment(people["admin"], seg.id, "Second translator's text.", seg.version)
+        desk.segments.save(people["admin"], seg.id, "Second translator's text.", seg.version)
     assert info.value.current_target == "First translator's text."
     assert info.value.your_target == "Second translator's text."
     assert info.value.current_version == seg.version + 1
-    assert desk.get_document(ed, doc.id).segments[1].target == "First translator's text."
+    assert desk.documents.get(ed, doc.id).segments[1].target == "First translator's text."
 
 
 def _race(desk, actor, seg) -> list:
@@ -185,7 +185,7 @@ def _race(desk, actor, seg) -> list:
     def save(text):
         barrier.wait()
         try:
-            results.append(desk.save_segment(actor, seg.id, text, seg.version))
+            results.append(desk.segments.save(actor, seg.id, text, seg.version))
         except EditConflict as exc:
             results.append(exc)
 
@@ -218,32 +218,32 @@ def test_roles(desk, people, article):
         _create(desk, tr, article)
     doc = _create(desk, ed, article)
     with pytest.raises(PermissionDenied):
-        desk.request_translation(tr, doc.id)
+        desk.jobs.request(tr, doc.id)
     with pytest.raises(PermissionDenied):
-        desk.approve_document(tr, doc.id)
+        desk.documents.approve(tr, doc.id)
     with pytest.raises(PermissionDenied):
-        desk.save_segment(ed, doc.segments[0].id, "x", 1)  # editors review; translators write
+        desk.segments.save(ed, doc.segments[0].id, "x", 1)  # editors review; translators write
     with pytest.raises(PermissionDenied):
-        desk.get_document(None, doc.id)
+        desk.documents.get(None, doc.id)
     # An article assigned to one translator is closed to the others.
-    other = desk.create_user("other", "translator", PASSWORD)
-    desk.assign(ed, doc.id, "tran")
+    other = desk.accounts.create_user("other", "translator", PASSWORD)
+    desk.documents.assign(ed, doc.id, "tran")
     with pytest.raises(PermissionDenied, match="assigned to another"):
-        desk.save_segment(other, doc.segments[0].id, "x", 1)
-    assert desk.save_segment(tr, doc.segments[0].id, "Title by hand.", 1).state == "edited"
+        desk.segments.save(other, doc.segments[0].id, "x", 1)
+    assert desk.segments.save(tr, doc.segments[0].id, "Title by hand.", 1).state == "edited"
 
 
 def test_untranslated_document_cannot_be_approved(desk, people, article):
     doc = _create(desk, people["editor"], article)
     with pytest.raises(InvalidState, match="untranslated"):
-        desk.approve_document(people["editor"], doc.id)
+        desk.documents.approve(people["editor"], doc.id)
     with pytest.raises(InvalidState, match="no translation yet"):
-        desk.confirm_segment(people["translator"], doc.segments[0].id)
+        desk.segments.confirm(people["translator"], doc.segments[0].id)
 
 
 @pytest.mark.slow
 def test_synchronous_translate_returns_segments_with_terms_flags_and_signature(desk, people):
-    out = desk.translate(people["translator"], "vi", "en",
+    out = desk.translation.translate(people["translator"], "vi", "en",
                          html="<p>Hà Nội là <strong>Thành phố Sáng tạo</strong>. Phố cổ rất đẹp.</p>")
     assert len(out["segments"]) == 2
     seg = out["segments"][0]
@@ -251,20 +251,20 @@ def test_synchronous_translate_returns_segments_with_terms_flags_and_signature(d
     assert any(t["targets"][0] == "Creative City" for t in seg["terms"])
     assert out["html"].startswith("<p>")
     with pytest.raises(InputError, match="synchronous limit"):
-        desk.translate(people["translator"], "vi", "en", text="x" * 5001)
+        desk.translation.translate(people["translator"], "vi", "en", text="x" * 5001)
     with pytest.raises(InputError, match="exactly one"):
-        desk.translate(people["translator"], "vi", "en", text="a", html="<p>a</p>")
+        desk.translation.translate(people["translator"], "vi", "en", text="a", html="<p>a</p>")
 
 
 def test_tm_lookup_through_the_desk(desk, people):
-    from translate import memory
+    from translate.desk import memory
 
     with desk.db.transaction() as s:
         memory.add_unit(s, src="vi", tgt="en", source="Phố cổ Hà Nội rất đẹp.", target="The Old Quarter is lovely.")
-    hits = desk.tm_lookup(people["translator"], "vi", "en", "Phố cổ Hà Nội rất đẹp!")
+    hits = desk.translation.lookup_memory(people["translator"], "vi", "en", "Phố cổ Hà Nội rất đẹp!")
     assert hits and hits[0]["target"] == "The Old Quarter is lovely." and 70 <= hits[0]["match_pct"] < 100
     with pytest.raises(PermissionDenied):
-        desk.tm_lookup(None, "vi", "en", "x")
+        desk.translation.lookup_memory(None, "vi", "en", "x")
 
 
 def test_views_serialise_to_json(desk, people, article):

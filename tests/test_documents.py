@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from translate.documents import CATEGORIES, derive_state, resolve_category
+from translate.desk.documents import CATEGORIES, derive_state, resolve_category
+from translate.desk.importers import import_file
 from translate.errors import InputError
-from translate.importers import import_file
 
 
 @pytest.mark.parametrize(
@@ -145,16 +145,16 @@ def test_import_through_the_desk(tmp_path, monkeypatch):
     monkeypatch.setenv("SONGNGU_INSTANCE", str(tmp_path / "inst"))
     desk = Desk()
     try:
-        ed = desk.create_user("ed", "editor", "correct horse battery")
-        tr = desk.create_user("tr", "translator", "correct horse battery")
-        doc = desk.import_document(ed, filename="bai.docx", data=_docx(), source_lang="vi", category="Nghề thủ công")
+        ed = desk.accounts.create_user("ed", "editor", "correct horse battery")
+        tr = desk.accounts.create_user("tr", "translator", "correct horse battery")
+        doc = desk.documents.import_file(ed, filename="bai.docx", data=_docx(), source_lang="vi", category="Nghề thủ công")
         assert doc.title == "Làng gốm Bát Tràng" and doc.category == "handicrafts"
         assert [s.field for s in doc.segments][:2] == ["title", "summary"]
         assert any("<strong>Bát Tràng</strong>" in s.source_html for s in doc.segments)
-        doc2 = desk.import_document(ed, filename="bai.docx", data=_docx(), source_lang="vi", category="arts",
+        doc2 = desk.documents.import_file(ed, filename="bai.docx", data=_docx(), source_lang="vi", category="arts",
                                     title="Tựa khác")
         assert doc2.title == "Tựa khác"
         with pytest.raises(PermissionDenied):
-            desk.import_document(tr, filename="bai.docx", data=_docx(), source_lang="vi", category="arts")
+            desk.documents.import_file(tr, filename="bai.docx", data=_docx(), source_lang="vi", category="arts")
     finally:
         desk.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.cli import glossary
+from cli.glossary import glossary
 from glossary.io import SEED_PATH
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from translate.config import load_settings
+from translate.desk.database import open_glossary
 from translate.engines.select import clear_engines
 from translate.evaluate import evaluate_terms, read_dev
-from translate.markup import InlineSpan
 from translate.pipeline import Translator
-from translate.terms import Edit, TermHolder, apply_edits, open_glossary
+from translate.terms import Edit, TermHolder, apply_edits
+from translate.text.markup import InlineSpan
 
 pytestmark = pytest.mark.slow
 

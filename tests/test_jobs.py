@@ -14,10 +14,9 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select, update
 
-from translate import jobs, memory
 from translate.config import load_settings
-from translate.desk import Desk
-from translate.documents import Segment, SegmentEdit
+from translate.desk import Desk, jobs, memory
+from translate.desk.documents import Segment, SegmentEdit
 
 PASSWORD = "correct horse battery"
 REPO = Path(__file__).resolve().parent.parent
@@ -55,11 +54,11 @@ def desk(tmp_path, monkeypatch):
 
 @pytest.fixture
 def editor(desk):
-    return desk.create_user("ed", "editor", PASSWORD)
+    return desk.accounts.create_user("ed", "editor", PASSWORD)
 
 
 def _doc(desk, editor, n=6, offset=0):
-    return desk.create_document(editor, source_lang="vi", category="events", title="Tin phố cổ",
+    return desk.documents.create(editor, source_lang="vi", category="events", title="Tin phố cổ",
                                 summary="", body_html=body(n, offset))
 
 
@@ -82,14 +81,14 @@ def test_job_uses_memory_first_then_mt_and_reports_progress(desk, editor):
         memory.add_unit(s, src="vi", tgt="en", source="Câu thứ 1 kể về phố cổ Hà Nội và làng nghề số 1.",
                         target="Sentence one, from memory.")
     doc = _doc(desk, editor)
-    job = desk.request_translation(editor, doc.id)
+    job = desk.jobs.request(editor, doc.id)
     assert (job.state, job.done, job.total) == ("queued", 0, 7)
     tr = CountingTranslator()
     assert jobs.run_job(desk.db, job.id, translator=tr) == "done"
     assert len(tr.calls) == 6  # the memory match never reached MT
-    job = desk.get_job(editor, job.id)
+    job = desk.jobs.get(editor, job.id)
     assert (job.state, job.done, job.total) == ("done", 7, 7)
-    segs = desk.get_document(editor, doc.id).segments
+    segs = desk.documents.get(editor, doc.id).segments
     from_memory = [s for s in segs if s.origin == "memory"]
     assert len(from_memory) == 1 and from_memory[0].target == "Sentence one, from memory."
     assert from_memory[0].match_pct == 100.0
@@ -102,17 +101,17 @@ def test_job_uses_memory_first_then_mt_and_reports_progress(desk, editor):
 
 def test_requesting_twice_reuses_the_active_job(desk, editor):
     doc = _doc(desk, editor)
-    first = desk.request_translation(editor, doc.id)
-    assert desk.request_translation(editor, doc.id).id == first.id
+    first = desk.jobs.request(editor, doc.id)
+    assert desk.jobs.request(editor, doc.id).id == first.id
 
 
 def test_failed_job_records_the_error_and_a_new_request_finishes_the_rest(desk, editor):
     doc = _doc(desk, editor, n=5)
-    job = desk.request_translation(editor, doc.id)
+    job = desk.jobs.request(editor, doc.id)
     assert jobs.run_job(desk.db, job.id, translator=CountingTranslator(fail_after=3)) == "failed"
-    view = desk.get_job(editor, job.id)
+    view = desk.jobs.get(editor, job.id)
     assert view.state == "failed" and "engine crashed" in view.error and view.done == 0
-    retry = desk.request_translation(editor, doc.id)
+    retry = desk.jobs.request(editor, doc.id)
     assert retry.id != job.id
     tr = CountingTranslator()
     assert jobs.run_job(desk.db, retry.id, translator=tr) == "done"
@@ -121,8 +120,8 @@ def test_failed_job_records_the_error_and_a_new_request_finishes_the_rest(desk, 
 
 def test_a_live_lease_is_respected_and_a_dead_local_owner_is_replaced(desk, editor):
     doc = _doc(desk, editor, n=3)
-    job = desk.request_translation(editor, doc.id)
-    from translate.documents import utcnow
+    job = desk.jobs.request(editor, doc.id)
+    from translate.desk.documents import utcnow
 
     with desk.db.transaction() as s:
         s.execute(update(jobs.Job).where(jobs.Job.id == job.id).values(
@@ -161,11 +160,11 @@ def test_request_with_the_queue_down_keeps_the_job_queued(tmp_path, monkeypatch)
     monkeypatch.setenv("SONGNGU_REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens on port 1
     desk = Desk()
     try:
-        editor = desk.create_user("ed", "editor", PASSWORD)
+        editor = desk.accounts.create_user("ed", "editor", PASSWORD)
         doc = _doc(desk, editor, n=2)
-        job = desk.request_translation(editor, doc.id)
+        job = desk.jobs.request(editor, doc.id)
         assert job.state == jobs.QUEUED
-        assert desk.get_job(editor, job.id).state == jobs.QUEUED  # kept for a worker to pick up later
+        assert desk.jobs.get(editor, job.id).state == jobs.QUEUED  # kept for a worker to pick up later
     finally:
         desk.close()
 
@@ -185,14 +184,14 @@ def test_bad_job_settings_are_clear_errors(monkeypatch):
 def test_embedded_worker_runs_jobs_in_process(models_env):
     desk = Desk(start_worker=True)
     try:
-        ed = desk.create_user("ed", "editor", PASSWORD)
+        ed = desk.accounts.create_user("ed", "editor", PASSWORD)
         doc = _doc(desk, ed, n=3)
-        job = desk.request_translation(ed, doc.id)
+        job = desk.jobs.request(ed, doc.id)
         deadline = time.monotonic() + 120
-        while desk.get_job(ed, job.id).state != "done":
-            assert time.monotonic() < deadline, desk.get_job(ed, job.id)
+        while desk.jobs.get(ed, job.id).state != "done":
+            assert time.monotonic() < deadline, desk.jobs.get(ed, job.id)
             time.sleep(0.2)
-        assert desk.get_document(ed, doc.id).state == "post-editing"
+        assert desk.documents.get(ed, doc.id).state == "post-editing"
     finally:
         desk.close()
 
@@ -201,7 +200,7 @@ def test_embedded_worker_runs_jobs_in_process(models_env):
 
 
 def _start_worker(env: dict) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "translate.service_cli", "worker"], cwd=REPO, env=env,
+    return subprocess.Popen([sys.executable, "-m", "cli", "worker"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -221,26 +220,26 @@ def _wait(predicate, timeout: float, what: str, proc: subprocess.Popen | None = 
 
 def kill_mid_job_and_restart(desk: Desk, env: dict, n_segments: int = 120) -> None:
     """Run a worker process, kill -9 it part-way through a job, start another, check exactly-once."""
-    ed = desk.create_user("killer", "editor", PASSWORD)
-    doc = desk.create_document(ed, source_lang="vi", category="events", title="Bài dài",
+    ed = desk.accounts.create_user("killer", "editor", PASSWORD)
+    doc = desk.documents.create(ed, source_lang="vi", category="events", title="Bài dài",
                                summary="", body_html=body(n_segments - 1, offset=1000))
     total = len(doc.segments)
-    job = desk.request_translation(ed, doc.id)  # queued in the shared queue file
+    job = desk.jobs.request(ed, doc.id)  # queued in the shared queue file
     env = dict(env, SONGNGU_JOB_BATCH="2", PYTHONUNBUFFERED="1")
 
     first = _start_worker(env)
     try:
-        _wait(lambda: desk.get_job(ed, job.id).done >= 6, 180, "the first segments", first)
+        _wait(lambda: desk.jobs.get(ed, job.id).done >= 6, 180, "the first segments", first)
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(10)
-    at_kill = desk.get_job(ed, job.id)
+    at_kill = desk.jobs.get(ed, job.id)
     assert at_kill.state == "running"
     assert 6 <= at_kill.done < total, "the job must be interrupted part-way for this test to mean anything"
 
     second = _start_worker(env)
     try:
-        _wait(lambda: desk.get_job(ed, job.id).state in ("done", "failed"), 300, "the job to finish", second)
+        _wait(lambda: desk.jobs.get(ed, job.id).state in ("done", "failed"), 300, "the job to finish", second)
     finally:
         second.terminate()
         try:
@@ -248,12 +247,12 @@ def kill_mid_job_and_restart(desk: Desk, env: dict, n_segments: int = 120) -> No
         except subprocess.TimeoutExpired:
             second.kill()
             second.wait(10)
-    final = desk.get_job(ed, job.id)
+    final = desk.jobs.get(ed, job.id)
     assert (final.state, final.done, final.total) == ("done", total, total), final.error
     writes = machine_writes(desk.db, doc.id)
     assert len(writes) == total
     assert all(n == 1 for n in writes.values()), {k: v for k, v in writes.items() if v != 1}
-    segs = desk.get_document(ed, doc.id).segments
+    segs = desk.documents.get(ed, doc.id).segments
     assert all(s.state == "machine" and s.target for s in segs)
     with desk.db.session() as s:
         assert s.get(jobs.Job, job.id).attempts == 2

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from translate.errors import InputError, UnknownPairError
-from translate.markup import (
+from translate.text.markup import (
     InlineSpan,
     ParsedDocument,
     inline_tag_sequence,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate import memory
-from translate.database import Database
+from translate.desk import memory
+from translate.desk.database import Database
 from translate.errors import InputError
 
 
@@ -108,7 +108,7 @@ def test_units_added_after_the_index_was_built_are_found(db):
 
 
 def test_reconfirming_a_segment_updates_its_unit(db):
-    from translate.documents import Document, Segment
+    from translate.desk.documents import Document, Segment
 
     with db.transaction() as s:
         doc = Document(source_lang="vi", target_lang="en", category="arts", title="t")

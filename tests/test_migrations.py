@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from translate.database import MIGRATIONS, TABLE_MODULES, Database, alembic_config, metadata
+from translate.desk.database import MIGRATIONS, TABLE_MODULES, Database, alembic_config, metadata
 
 
 def schema_diff(db: Database) -> list:
@@ -51,11 +51,11 @@ def test_every_table_module_is_known_to_alembic():
     import translate
 
     names = set(metadata().tables)
-    assert all(mod in TABLE_MODULES for mod in ("glossary.termbase", "translate.documents", "translate.jobs"))
+    assert all(mod in TABLE_MODULES for mod in ("glossary.tables", "translate.desk.documents", "translate.desk.jobs"))
     # A module that declares tables but is missing from TABLE_MODULES would be invisible to autogenerate.
     from glossary.db import Base
 
-    for pkg in (glossary, translate):
+    for pkg in (glossary, translate, translate.desk):
         for info in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + "."):
             if info.name in TABLE_MODULES or info.name.endswith(("cli", "bench", "__main__")):
                 continue
@@ -68,7 +68,53 @@ def test_every_table_module_is_known_to_alembic():
 
 
 def test_a_bad_database_url_is_a_clear_error():
-    from translate.database import DatabaseError
+    from translate.desk.database import DatabaseError
 
     with pytest.raises(DatabaseError, match="cannot use database URL"):
         Database("nosuchdriver://x/y")
+
+
+def test_a_database_made_by_the_code_before_the_move_opens_and_works(tmp_path, models_env):
+    """``tests/data/db-0001.sql`` was written by the code at 4bdb1aa; today's code must take it as it is."""
+    import dataclasses
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    from translate.config import load_settings
+    from translate.desk import Desk
+
+    data = Path(__file__).parent / "data"
+    facts = json.loads((data / "db-0001.json").read_text(encoding="utf-8"))
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as con:
+        con.executescript((data / "db-0001.sql").read_text(encoding="utf-8"))
+    url = f"sqlite:///{path}"
+    before = Database(url)
+    try:
+        assert before.current_revision() == "0001_initial"
+        assert schema_diff(before) == [], "the old database differs from today's tables"
+    finally:
+        before.close()
+
+    desk = Desk(dataclasses.replace(load_settings(), database_url=url))
+    try:
+        assert Database(url).current_revision() == "0001_initial"  # nothing to migrate
+        editor = desk.accounts.authenticate("ed", facts["password"])
+        translator = desk.accounts.authenticate("tran", facts["password"])
+        assert editor is not None and translator is not None
+        assert desk.accounts.user_for_token(facts["token"]) == editor
+        doc = desk.documents.get(editor, facts["document_id"])
+        assert len(doc.segments) == facts["segments"]
+        first = doc.segments[0]
+        assert first.target == "Bat Trang pottery village" and first.state == "confirmed"
+        assert [h["action"] for h in desk.segments.history(editor, first.id)][-2:] == ["save", "confirm"]
+        assert desk.translation.lookup_memory(editor, "vi", "en", first.source)[0]["target"] == first.target
+        proposed = desk.glossary.search(editor, status="proposed")
+        assert [e["en"] for e in proposed["entries"]] == ["blue-glazed ceramics"]
+        # And it takes new work: a save bumps the version stored by the old code.
+        second = doc.segments[1]
+        saved = desk.segments.save(translator, second.id, "Hand-made in the village.", second.version)
+        assert saved.version == second.version + 1
+    finally:
+        desk.close()

@@ -67,8 +67,8 @@ def test_concurrent_saves_on_postgres_give_one_success_and_one_conflict(pg_desk,
     from translate.desk import EditConflict
 
     art = json.loads((shared_dir / "data/articles/vi-02-khong-gian-sang-tao.json").read_text(encoding="utf-8"))
-    ed = pg_desk.create_user("ed", "editor", PASSWORD)
-    tr = pg_desk.create_user("tr", "translator", PASSWORD)
+    ed = pg_desk.accounts.create_user("ed", "editor", PASSWORD)
+    tr = pg_desk.accounts.create_user("tr", "translator", PASSWORD)
     doc = _translated(pg_desk, ed, art)
     for seg in doc.segments[:3]:
         results = _race(pg_desk, tr, seg)
@@ -77,8 +77,8 @@ def test_concurrent_saves_on_postgres_give_one_success_and_one_conflict(pg_desk,
 
 
 def test_memory_on_postgres(pg_url):
-    from translate import memory
-    from translate.database import Database
+    from translate.desk import memory
+    from translate.desk.database import Database
 
     db = Database(pg_url)
     db.upgrade()

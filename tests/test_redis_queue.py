@@ -5,7 +5,7 @@ Needs a Redis server (``SONGNGU_TEST_REDIS_URL``, e.g. ``redis://127.0.0.1:6390/
 before and after, so point it at a throwaway database. Desk and workers share the
 test's SQLite instance database and the tiny test models; the workers are real
 processes started through the ``songngu`` console script (the kill test reuses
-``test_jobs.kill_mid_job_and_restart``, which runs ``python -m translate.service_cli worker``).
+``test_jobs.kill_mid_job_and_restart``, which runs ``python -m cli worker``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def worker_command() -> list[str]:
     script = Path(sys.executable).parent / "songngu"
     if script.exists():
         return [str(script), "worker"]
-    return [sys.executable, "-m", "translate.service_cli", "worker"]
+    return [sys.executable, "-m", "cli", "worker"]
 
 
 @pytest.fixture
@@ -122,8 +122,8 @@ def wait_for(predicate, timeout: float, what: str, workers: Workers | None = Non
 def assert_done_exactly_once(desk, user, doc_id: int, job_id: int) -> None:
     from test_jobs import machine_writes
 
-    job = desk.get_job(user, job_id)
-    doc = desk.get_document(user, doc_id)
+    job = desk.jobs.get(user, job_id)
+    doc = desk.documents.get(user, doc_id)
     total = len(doc.segments)
     assert (job.state, job.done, job.total) == ("done", total, total), job.error
     writes = machine_writes(desk.db, doc_id)
@@ -136,15 +136,14 @@ def assert_done_exactly_once(desk, user, doc_id: int, job_id: int) -> None:
 def test_web_side_enqueues_in_redis_and_a_worker_process_completes_the_job(redis_env, workers):
     from huey.storage import RedisStorage
 
-    from translate import jobs
-    from translate.desk import Desk
+    from translate.desk import Desk, jobs
 
     desk = Desk(start_worker=False)  # the web side of the production set-up: it runs no jobs itself
     try:
-        ed = desk.create_user("ed", "editor", PASSWORD)
-        doc = desk.create_document(ed, source_lang="vi", category="events", title="Tin phố cổ",
+        ed = desk.accounts.create_user("ed", "editor", PASSWORD)
+        doc = desk.documents.create(ed, source_lang="vi", category="events", title="Tin phố cổ",
                                    summary="", body_html=body(7))
-        job = desk.request_translation(ed, doc.id)
+        job = desk.jobs.request(ed, doc.id)
         assert desk.worker is None
 
         # The request is a message in Redis and nothing else has happened yet.
@@ -153,10 +152,10 @@ def test_web_side_enqueues_in_redis_and_a_worker_process_completes_the_job(redis
         assert redis_env.llen(QUEUE_KEY) == 1
         assert [(t.name, t.args) for t in huey.pending()] == [(jobs.TASK_NAME, (job.id,))]
         time.sleep(0.5)
-        assert desk.get_job(ed, job.id).state == "queued"
+        assert desk.jobs.get(ed, job.id).state == "queued"
 
         w = workers.start()
-        wait_for(lambda: desk.get_job(ed, job.id).state in ("done", "failed"), 90, "the job to finish",
+        wait_for(lambda: desk.jobs.get(ed, job.id).state in ("done", "failed"), 90, "the job to finish",
                  workers, w)
         assert_done_exactly_once(desk, ed, doc.id, job.id)
         with desk.db.session() as s:
@@ -169,8 +168,7 @@ def test_web_side_enqueues_in_redis_and_a_worker_process_completes_the_job(redis
 
 
 def test_two_worker_processes_share_two_documents_with_no_segment_done_twice(redis_env, workers):
-    from translate import jobs
-    from translate.desk import Desk
+    from translate.desk import Desk, jobs
 
     w1, w2 = workers.start(SONGNGU_JOB_BATCH="2"), workers.start(SONGNGU_JOB_BATCH="2")
     workers.wait_ready(w1)
@@ -178,10 +176,10 @@ def test_two_worker_processes_share_two_documents_with_no_segment_done_twice(red
 
     desk = Desk(start_worker=False)
     try:
-        ed = desk.create_user("ed", "editor", PASSWORD)
-        docs = [desk.create_document(ed, source_lang="vi", category="events", title=f"Bài {k}",
+        ed = desk.accounts.create_user("ed", "editor", PASSWORD)
+        docs = [desk.documents.create(ed, source_lang="vi", category="events", title=f"Bài {k}",
                                      summary="", body_html=body(24, offset=100 * k)) for k in (1, 2)]
-        job_ids = [desk.request_translation(ed, d.id).id for d in docs]
+        job_ids = [desk.jobs.request(ed, d.id).id for d in docs]
 
         owners: dict[int, set[str]] = {j: set() for j in job_ids}
 
@@ -210,8 +208,7 @@ def test_killed_worker_is_replaced_and_the_job_finishes_exactly_once(redis_env):
     from huey.storage import RedisStorage
     from test_jobs import kill_mid_job_and_restart
 
-    from translate import jobs
-    from translate.desk import Desk
+    from translate.desk import Desk, jobs
 
     desk = Desk(start_worker=False)
     try:
@@ -227,17 +224,16 @@ def test_the_queue_follows_the_settings_given_not_only_the_environment(redis_env
 
     from huey.storage import RedisStorage
 
-    from translate import jobs
     from translate.config import load_settings
-    from translate.desk import Desk
+    from translate.desk import Desk, jobs
 
     monkeypatch.delenv("SONGNGU_REDIS_URL")
     desk = Desk(replace(load_settings(), redis_url=REDIS_URL), start_worker=False)
     try:
-        ed = desk.create_user("ed", "editor", PASSWORD)
-        doc = desk.create_document(ed, source_lang="vi", category="events", title="Tin", summary="",
+        ed = desk.accounts.create_user("ed", "editor", PASSWORD)
+        doc = desk.documents.create(ed, source_lang="vi", category="events", title="Tin", summary="",
                                    body_html=body(2))
-        job = desk.request_translation(ed, doc.id)
+        job = desk.jobs.request(ed, doc.id)
         assert isinstance(jobs.huey_runtime(desk.settings).huey.storage, RedisStorage)
         assert redis_env.llen(QUEUE_KEY) == 1, "the job went to the SQLite queue, not to Redis"
         assert [t.args for t in jobs.huey_runtime(desk.settings).huey.pending()] == [(job.id,)]
@@ -248,8 +244,8 @@ def test_the_queue_follows_the_settings_given_not_only_the_environment(redis_env
 def test_worker_never_prints_the_redis_password(redis_env, monkeypatch):
     from click.testing import CliRunner
 
-    from translate import jobs
-    from translate.service_cli import worker
+    from cli.worker import worker
+    from translate.desk import jobs
 
     secret = "s3cret-pw-for-the-queue"
     monkeypatch.setenv("SONGNGU_REDIS_URL", f"redis://:{secret}@queue-host:6379/0")

@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from translate.errors import SongnguError, UnknownPairError
-from translate.segment import split_sentences
+from translate.text.sentences import split_sentences
 
 
 def sentences(text: str, lang: str, protected=()) -> list[str]:

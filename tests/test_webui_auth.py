@@ -30,7 +30,7 @@ def desk(models_env: Path) -> Iterator[Desk]:
 
 @pytest.fixture
 def app(desk: Desk) -> Flask:
-    desk.create_user("edith", "editor", PASSWORD)
+    desk.accounts.create_user("edith", "editor", PASSWORD)
     return create_app({"TESTING": True, "SECRET_KEY": "test-only"}, desk=desk)
 
 
@@ -133,7 +133,7 @@ def test_browser_session_does_not_open_the_api(client: FlaskClient) -> None:
 def test_secret_key_is_generated_once_and_kept_private(desk: Desk, models_env: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SONGNGU_SECRET_KEY", raising=False)
-    desk.create_user("edith", "editor", PASSWORD)
+    desk.accounts.create_user("edith", "editor", PASSWORD)
     first = create_app({"TESTING": True}, desk=desk)
     key_file = Path(os.environ["SONGNGU_INSTANCE"]) / "secret_key"
     assert key_file.is_file()
@@ -161,15 +161,16 @@ def test_secret_key_from_environment_wins(desk: Desk, monkeypatch: pytest.Monkey
 
 def test_serve_prints_the_url_and_how_to_create_the_first_admin(models_env: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import webui.cli
+    import cli.serve
+    from cli.main import main
 
     served = {}
 
     def fake_serve(app: Flask, host: str, port: int) -> None:
         served.update(app=app, host=host, port=port)
 
-    monkeypatch.setattr(webui.cli, "_serve_forever", fake_serve)
-    result = CliRunner().invoke(webui.cli.main, ["serve", "--port", "8123"])
+    monkeypatch.setattr(cli.serve, "_serve_forever", fake_serve)
+    result = CliRunner().invoke(main, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8123/" in result.output
     assert "songngu users create --name admin --role admin" in result.output

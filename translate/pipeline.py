@@ -17,7 +17,7 @@ from translate.config import Settings, load_settings
 from translate.engines.base import DecodingSettings, Engine
 from translate.engines.select import check_pair, get_engine
 from translate.errors import InputError
-from translate.markup import MAX_HTML_CHARS, MAX_TEXT_CHARS
+from translate.text.markup import MAX_HTML_CHARS, MAX_TEXT_CHARS
 
 MAX_INPUT_CHARS = max(MAX_HTML_CHARS, MAX_TEXT_CHARS)  # the parsers enforce their own limit too
 
@@ -111,7 +111,7 @@ class Translator:
 
     # -- parsing -------------------------------------------------------------
     def parse(self, content: str | bytes, src: str, kind: str = "html"):
-        from translate import markup
+        from translate.text import markup
 
         text = normalize_input(content)
         if kind == "html":
@@ -148,8 +148,8 @@ class Translator:
 
     def translate_segments(self, segments: list, src: str, tgt: str) -> list[SegmentResult]:
         """Translate parsed segments; every result is checked and signed."""
-        from translate import align, markup
         from translate.terms import TermHolder
+        from translate.text import align, markup
 
         check_pair(src, tgt)
         if not segments:

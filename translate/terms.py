@@ -33,7 +33,7 @@ def _map(pos: int, edit: Edit, is_end: bool) -> int:
 
 
 def _remap_spans(spans: list, edit: Edit) -> list:
-    from translate.markup import InlineSpan
+    from translate.text.markup import InlineSpan
 
     out = []
     for s in spans:
@@ -107,7 +107,7 @@ class TermHolder:
         """
         if not constraints or not target.strip():
             return target, spans
-        from translate.align import project_range
+        from translate.text.align import project_range
 
         edits: list[Edit] = []
         taken: list[tuple[int, int]] = []
@@ -149,7 +149,7 @@ class TermHolder:
 
     def _snap_spans(self, source: str, target: str, constraints: list[TermConstraint],
                     source_spans: list, spans: list) -> list:
-        from translate.markup import InlineSpan
+        from translate.text.markup import InlineSpan
 
         places: dict[tuple[int, int], tuple[int, int]] = {}
         used: dict[tuple[str, ...], int] = {}
@@ -179,7 +179,7 @@ class TermHolder:
     def check(self, seg, target: str, target_html: str, matches: list) -> list[dict]:
         """Every QA check on the final output; what fails is reported, never silently passed."""
         from glossary.checks import CheckContext, run_checks
-        from translate.markup import inline_tag_sequence
+        from translate.text.markup import inline_tag_sequence
 
         is_text = seg.kind == "text"
         ctx = CheckContext(
@@ -204,15 +204,3 @@ class TermHolder:
             "forbidden": list(m.forbidden),
             "kind": m.kind,
         }
-
-
-def open_glossary(settings):
-    """The approved glossary from the instance database (migrated, seeded on first use), as a snapshot."""
-    from glossary.termbase import Termbase
-    from translate.database import open_database
-
-    db = open_database(settings)
-    try:
-        return Termbase(db.sessionmaker).snapshot()
-    finally:
-        db.close()

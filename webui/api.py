@@ -223,7 +223,7 @@ def health() -> dict[str, Any]:
 @bp.output(TranslateOut)
 @bp.doc(summary="Translate a short text or HTML fragment now", responses=[400, 401, 403, 503])
 def translate(body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().translate(api_user(), body["src"], body["tgt"], text=body.get("text"), html=body.get("html"))
+    return get_desk().translation.translate(api_user(), body["src"], body["tgt"], text=body.get("text"), html=body.get("html"))
 
 
 @bp.get("/documents")
@@ -232,7 +232,7 @@ def translate(body: dict[str, Any]) -> dict[str, Any]:
 @bp.output(DocumentListOut)
 @bp.doc(summary="List documents", responses=[400, 401, 403])
 def list_documents(query: dict[str, Any]) -> dict[str, Any]:
-    docs = get_desk().list_documents(api_user(), state=query.get("state"))
+    docs = get_desk().documents.search(api_user(), state=query.get("state"))
     return {"documents": [d.to_dict() for d in docs]}
 
 
@@ -242,7 +242,7 @@ def list_documents(query: dict[str, Any]) -> dict[str, Any]:
 @bp.output(DocumentOut, status_code=201)
 @bp.doc(summary="Create an article from title, summary and body HTML", responses=[400, 401, 403])
 def create_document(body: dict[str, Any]) -> dict[str, Any]:
-    doc = get_desk().create_document(api_user(), **body)
+    doc = get_desk().documents.create(api_user(), **body)
     return doc.to_dict()
 
 
@@ -253,7 +253,7 @@ def create_document(body: dict[str, Any]) -> dict[str, Any]:
 @bp.doc(summary="Import an article from an .html or .docx file", responses=[400, 401, 403, 413])
 def import_document(form: dict[str, Any]) -> dict[str, Any]:
     upload = form["file"]
-    doc = get_desk().import_document(
+    doc = get_desk().documents.import_file(
         api_user(),
         filename=upload.filename or "",
         data=upload.read(),
@@ -269,7 +269,7 @@ def import_document(form: dict[str, Any]) -> dict[str, Any]:
 @bp.output(DocumentOut)
 @bp.doc(summary="A document with its segments, states, flags and signatures", responses=ERRORS_READ)
 def get_document(doc_id: int) -> dict[str, Any]:
-    return get_desk().get_document(api_user(), doc_id).to_dict()
+    return get_desk().documents.get(api_user(), doc_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/translate")
@@ -277,7 +277,7 @@ def get_document(doc_id: int) -> dict[str, Any]:
 @bp.output(JobOut, status_code=202)
 @bp.doc(summary="Start pre-translating every segment in the background", responses=[401, 403, 404, 409])
 def request_translation(doc_id: int) -> dict[str, Any]:
-    return _job(get_desk().request_translation(api_user(), doc_id))
+    return _job(get_desk().jobs.request(api_user(), doc_id))
 
 
 @bp.get("/jobs/<int:job_id>")
@@ -285,7 +285,7 @@ def request_translation(doc_id: int) -> dict[str, Any]:
 @bp.output(JobOut)
 @bp.doc(summary="Progress of a translation job", responses=ERRORS_READ)
 def get_job(job_id: int) -> dict[str, Any]:
-    return _job(get_desk().get_job(api_user(), job_id))
+    return _job(get_desk().jobs.get(api_user(), job_id))
 
 
 @bp.put("/segments/<int:segment_id>")
@@ -297,7 +297,7 @@ def get_job(job_id: int) -> dict[str, Any]:
                     "409 with `current_target` and `current_version`.",
         responses=ERRORS_WRITE)
 def save_segment(segment_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().save_segment(api_user(), segment_id, body["target"], body["version"]).to_dict()
+    return get_desk().segments.save(api_user(), segment_id, body["target"], body["version"]).to_dict()
 
 
 @bp.post("/segments/<int:segment_id>/confirm")
@@ -305,7 +305,7 @@ def save_segment(segment_id: int, body: dict[str, Any]) -> dict[str, Any]:
 @bp.output(SegmentChangedOut)
 @bp.doc(summary="Confirm a segment (translator); it feeds the translation memory", responses=ERRORS_WRITE)
 def confirm_segment(segment_id: int) -> dict[str, Any]:
-    return get_desk().confirm_segment(api_user(), segment_id).to_dict()
+    return get_desk().segments.confirm(api_user(), segment_id).to_dict()
 
 
 @bp.post("/segments/<int:segment_id>/approve")
@@ -313,7 +313,7 @@ def confirm_segment(segment_id: int) -> dict[str, Any]:
 @bp.output(SegmentChangedOut)
 @bp.doc(summary="Approve a segment (editor)", responses=ERRORS_WRITE)
 def approve_segment(segment_id: int) -> dict[str, Any]:
-    return get_desk().approve_segment(api_user(), segment_id).to_dict()
+    return get_desk().segments.approve(api_user(), segment_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/approve")
@@ -321,7 +321,7 @@ def approve_segment(segment_id: int) -> dict[str, Any]:
 @bp.output(DocumentOut)
 @bp.doc(summary="Approve the whole document (editor)", responses=ERRORS_WRITE)
 def approve_document(doc_id: int) -> dict[str, Any]:
-    return get_desk().approve_document(api_user(), doc_id).to_dict()
+    return get_desk().documents.approve(api_user(), doc_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/publish")
@@ -330,7 +330,7 @@ def approve_document(doc_id: int) -> dict[str, Any]:
 @bp.output(DocumentOut)
 @bp.doc(summary="Publish both languages together (editor)", responses=ERRORS_WRITE)
 def publish_document(doc_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().publish(api_user(), doc_id, override_reason=body.get("override_reason")).to_dict()
+    return get_desk().documents.publish(api_user(), doc_id, override_reason=body.get("override_reason")).to_dict()
 
 
 @bp.get("/documents/<int:doc_id>/pair")
@@ -339,7 +339,7 @@ def publish_document(doc_id: int, body: dict[str, Any]) -> dict[str, Any]:
 @bp.doc(summary="The approved bilingual pair", description="409 until the document is approved.",
         responses=[401, 403, 404, 409])
 def bilingual_pair(doc_id: int) -> dict[str, Any]:
-    return get_desk().bilingual_pair(api_user(), doc_id)
+    return get_desk().documents.pair(api_user(), doc_id)
 
 
 @bp.get("/memory")
@@ -348,6 +348,6 @@ def bilingual_pair(doc_id: int) -> dict[str, Any]:
 @bp.output(MemoryOut)
 @bp.doc(summary="Look a sentence up in the translation memory (exact, then fuzzy)", responses=[400, 401, 403])
 def memory_lookup(query: dict[str, Any]) -> dict[str, Any]:
-    matches = get_desk().tm_lookup(api_user(), query["src"], query["tgt"], query["q"], limit=query["limit"])
+    matches = get_desk().translation.lookup_memory(api_user(), query["src"], query["tgt"], query["q"], limit=query["limit"])
     return {"matches": matches}
 

@@ -20,7 +20,7 @@ from marshmallow import ValidationError, validates_schema
 from glossary.entries import CONTENT_FIELDS, DOMAINS, KINDS, STATUSES
 from glossary.errors import ImportFormatError
 from glossary.io import FORMATS
-from translate.desk_base import GLOSSARY_PAGE_LIMIT, SYNC_LIMIT
+from translate.desk.rules import GLOSSARY_PAGE_LIMIT, SYNC_LIMIT
 from webui.api import LANGS, ErrorBody
 from webui.auth import api_user, csrf, get_desk, token_auth
 from webui.errors import error_response
@@ -209,7 +209,7 @@ CHANGE = [400, 401, 403, 404, 409]
 @bp.output(GlossaryListOut)
 @bp.doc(summary="List or search glossary entries", responses=READ)
 def list_entries(query: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().glossary_list(
+    return get_desk().glossary.search(
         api_user(), status=query.get("status"), domain=query.get("domain"), kind=query.get("kind"),
         query=query.get("q"), limit=query["limit"], offset=query["offset"],
     )
@@ -220,7 +220,7 @@ def list_entries(query: dict[str, Any]) -> dict[str, Any]:
 @bp.output(GlossaryEntryDetailOut)
 @bp.doc(summary="One entry with its full history", responses=[401, 403, 404])
 def get_entry(entry_id: int) -> dict[str, Any]:
-    return get_desk().glossary_get(api_user(), entry_id)
+    return get_desk().glossary.get(api_user(), entry_id)
 
 
 @bp.post("")
@@ -231,7 +231,7 @@ def get_entry(entry_id: int) -> dict[str, Any]:
         description="A proposed entry already reserves its forms: a clash with another entry gives 409.",
         responses=[400, 401, 403, 409])
 def propose_entry(body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().glossary_propose(api_user(), **body)
+    return get_desk().glossary.propose(api_user(), **body)
 
 
 @bp.patch("/<int:entry_id>")
@@ -243,7 +243,7 @@ def propose_entry(body: dict[str, Any]) -> dict[str, Any]:
         responses=CHANGE)
 def update_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
     revision = body.pop("revision")
-    return get_desk().glossary_update(api_user(), entry_id, expected_revision=revision, **body)
+    return get_desk().glossary.update(api_user(), entry_id, expected_revision=revision, **body)
 
 
 @bp.post("/<int:entry_id>/approve")
@@ -252,7 +252,7 @@ def update_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Approve an entry (admin): machine translation holds it from now on", responses=CHANGE)
 def approve_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().glossary_approve(api_user(), entry_id, comment=body["comment"])
+    return get_desk().glossary.approve(api_user(), entry_id, comment=body["comment"])
 
 
 @bp.post("/<int:entry_id>/deprecate")
@@ -261,7 +261,7 @@ def approve_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Deprecate an entry (admin): it stops matching but keeps its history", responses=CHANGE)
 def deprecate_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().glossary_deprecate(api_user(), entry_id, comment=body["comment"])
+    return get_desk().glossary.deprecate(api_user(), entry_id, comment=body["comment"])
 
 
 @bp.post("/<int:entry_id>/revert")
@@ -270,7 +270,7 @@ def deprecate_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Restore an earlier revision (admin), recorded as a new revision", responses=CHANGE)
 def revert_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    return get_desk().glossary_revert(api_user(), entry_id, body["revision"], comment=body["comment"])
+    return get_desk().glossary.revert(api_user(), entry_id, body["revision"], comment=body["comment"])
 
 
 @bp.post("/import")
@@ -285,7 +285,7 @@ def revert_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
                    401: "Unauthorized", 403: "Forbidden", 409: "Conflict", 413: "Payload Too Large"})
 def import_entries(form: dict[str, Any]) -> dict[str, Any]:
     upload = form["file"]
-    return get_desk().glossary_import(api_user(), filename=upload.filename or "", data=upload.read(),
+    return get_desk().glossary.import_file(api_user(), filename=upload.filename or "", data=upload.read(),
                                       status=form["status"], fmt=form.get("format"))
 
 
@@ -299,7 +299,7 @@ def import_entries(form: dict[str, Any]) -> dict[str, Any]:
                    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden"})
 def export_entries(query: dict[str, Any]) -> Response:
     fmt = query["format"]
-    data = get_desk().glossary_export(api_user(), fmt)
+    data = get_desk().glossary.export(api_user(), fmt)
     return Response(data, content_type=EXPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="songngu-glossary.{fmt}"'})
 
@@ -310,4 +310,4 @@ def export_entries(query: dict[str, Any]) -> Response:
 @bp.output(GlossaryMatchListOut)
 @bp.doc(summary="Which approved terms a text contains, and where", responses=READ)
 def match_terms(body: dict[str, Any]) -> dict[str, Any]:
-    return {"matches": get_desk().glossary_match(api_user(), body["src"], body["tgt"], body["text"])}
+    return {"matches": get_desk().glossary.match(api_user(), body["src"], body["tgt"], body["text"])}

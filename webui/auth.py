@@ -67,7 +67,7 @@ def _load_user(user_id: str) -> SessionUser | None:
         uid = int(user_id)
     except (TypeError, ValueError):
         return None
-    view = get_desk().get_user(uid)
+    view = get_desk().accounts.get_user(uid)
     return SessionUser(view) if view is not None else None
 
 
@@ -75,7 +75,7 @@ def _load_user(user_id: str) -> SessionUser | None:
 def _verify_token(token: str) -> UserView | None:
     if not token:
         return None
-    return get_desk().user_for_token(token)
+    return get_desk().accounts.user_for_token(token)
 
 
 @token_auth.error_processor
@@ -141,7 +141,7 @@ def login() -> Any:
     retry_after = 0
     if form.validate_on_submit():
         try:
-            user = get_desk().authenticate(form.name.data, form.password.data, remote=request.remote_addr or "")
+            user = get_desk().accounts.authenticate(form.name.data, form.password.data, remote=request.remote_addr or "")
         except LoginThrottled as exc:
             retry_after = max(int(exc.retry_after), 1)
             minutes, seconds = divmod(retry_after, 60)

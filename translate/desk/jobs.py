@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from glossary.db import Base
 from translate.config import Settings, load_settings
-from translate.documents import (
+from translate.desk.documents import (
     SEG_MACHINE,
     SEG_MEMORY,
     SEG_NEW,
@@ -214,10 +214,10 @@ def default_translator(session: Session, settings: Settings):
 def run_job(db, job_id: int, *, translator=None, settings: Settings | None = None) -> str:
     """Pre-translate a job's remaining segments. Returns the job's state afterwards.
 
-    ``db`` is a :class:`translate.database.Database`. Safe to call any number of
+    ``db`` is a :class:`translate.desk.database.Database`. Safe to call any number of
     times, from any number of processes: see the module docstring.
     """
-    from translate import memory
+    from translate.desk import memory
 
     me = owner_id()
     with db.session() as session:
@@ -376,7 +376,7 @@ _rt_lock = threading.Lock()
 
 
 def _database(settings: Settings):
-    from translate.database import Database
+    from translate.desk.database import Database
 
     with _rt_lock:
         db = _dbs.get(settings.database_url)

@@ -71,7 +71,7 @@ def _decode(data: bytes, name: str) -> str:
 def import_html(data: bytes, name: str = "file.html") -> ImportedArticle:
     import lxml.html
 
-    from translate.markup import sanitize_html
+    from translate.text.markup import sanitize_html
 
     text = unicodedata.normalize("NFC", _decode(data, name))
     if not text.strip():
@@ -210,7 +210,7 @@ def import_docx(data: bytes, name: str = "file.docx") -> ImportedArticle:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from translate.markup import sanitize_html
+    from translate.text.markup import sanitize_html
 
     try:
         document = docx.Document(io.BytesIO(data))

@@ -18,6 +18,8 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from glossary.db import Base, make_engine, make_sessionmaker
+from glossary.entries import GlossarySnapshot
+from glossary.termbase import Termbase
 from translate.config import Settings, load_settings
 from translate.errors import SongnguError
 
@@ -26,11 +28,11 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # Every module that defines tables: Alembic's one metadata must see them all.
 TABLE_MODULES = (
-    "glossary.termbase",
-    "translate.accounts",
-    "translate.documents",
-    "translate.memory",
-    "translate.jobs",
+    "glossary.tables",
+    "translate.desk.accounts",
+    "translate.desk.documents",
+    "translate.desk.memory",
+    "translate.desk.jobs",
 )
 
 
@@ -139,3 +141,16 @@ def open_database(settings: Settings | None = None) -> Database:
     db.upgrade()
     load_seed_if_empty(db.sessionmaker)
     return db
+
+
+def open_glossary(settings: Settings | None = None) -> GlossarySnapshot:
+    """The approved glossary from the instance database (migrated, seeded on first use), as a snapshot.
+
+    For callers that translate outside the desk (the CLI, evaluation): the snapshot
+    is frozen at one version, so it stays valid after the database is closed.
+    """
+    db = open_database(settings)
+    try:
+        return Termbase(db.sessionmaker).snapshot()
+    finally:
+        db.close()

@@ -222,7 +222,7 @@ def parse_fields(title: str, summary: str, body_html: str, lang: str) -> dict[st
     Title and summary are plain text; the body is sanitised HTML. Returns
     ``{"title": ParsedDocument, "summary": ParsedDocument | None, "body": ParsedDocument | None}``.
     """
-    from translate import markup
+    from translate.text import markup
 
     out: dict[str, object] = {"title": markup.parse_text(title, lang)}
     out["summary"] = markup.parse_text(summary, lang) if summary.strip() else None

@@ -18,7 +18,7 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, delet
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from glossary.db import Base
-from translate.documents import utcnow
+from translate.desk.documents import utcnow
 from translate.errors import InputError
 
 ROLES = ("editor", "translator", "admin")

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from translate.markup import VOID_TAGS, InlineSpan
+from translate.text.markup import VOID_TAGS, InlineSpan
 
 SPECIAL_PIECES = frozenset({"</s>", "<s>", "<pad>"})
 WORD_START = "▁"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from glossary.db import make_engine
-from translate.database import metadata
+from translate.desk.database import metadata
 
 config = context.config
 target_metadata = metadata()

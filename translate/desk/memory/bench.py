@@ -65,8 +65,8 @@ def _percentile(values: list[float], p: float) -> float:
 
 def tm_benchmark(quick: bool = False, sizes: tuple[int, ...] | None = None, queries: int | None = None) -> dict:
     """Returns p50/p95 lookup milliseconds per size, the growth 1k -> largest, and top-1 agreement."""
-    from translate import memory
-    from translate.database import metadata
+    from translate.desk import memory
+    from translate.desk.database import metadata
 
     sizes = sizes or ((1_000, 10_000) if quick else (1_000, 10_000, 100_000))
     queries = queries or (60 if quick else 300)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from glossary.db import Base
 from glossary.normalize import form_key
-from translate.documents import check_lang, utcnow
+from translate.desk.documents import check_lang, utcnow
 from translate.errors import InputError
 
 DEFAULT_MIN_PCT = 70.0
@@ -333,7 +333,7 @@ def best_exact(session: Session, src: str, tgt: str, text: str, source_html: str
 
 
 def tm_benchmark(quick: bool = False) -> dict:
-    """p50/p95 lookup time at 1k/10k/100k units (see :mod:`translate.memory.bench`)."""
-    from translate.memory.bench import tm_benchmark as run
+    """p50/p95 lookup time at 1k/10k/100k units (see :mod:`translate.desk.memory.bench`)."""
+    from translate.desk.memory.bench import tm_benchmark as run
 
     return run(quick=quick)

@@ -1,8 +1,8 @@
-"""The ``songngu`` console script: the core CLI plus ``serve``.
+"""``songngu serve``: the web UI and REST API, with the embedded worker unless jobs go to Redis.
 
-``serve`` lives here, not in ``translate.cli``, because ``translate`` must not
-import Flask; this module adds it to the same click group so there is still one
-``songngu`` command.
+It lives in the ``cli`` package rather than in ``webui`` or ``translate`` so that
+the MT core and the desk service never import Flask; Flask is loaded only when
+this command runs.
 """
 
 from __future__ import annotations
@@ -11,10 +11,6 @@ import signal
 import sys
 
 import click
-
-from translate.cli import main
-
-__all__ = ["main", "serve"]
 
 FIRST_ADMIN_HINT = (
     "No accounts yet. Create the first admin (you will be asked for a password):\n"
@@ -34,7 +30,7 @@ def _serve_forever(app: object, host: str, port: int) -> None:
     waitress.serve(app, host=host, port=port)
 
 
-@main.command("serve")
+@click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="interface to listen on")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--worker/--no-worker", "run_worker", default=None,
@@ -44,7 +40,7 @@ def serve(host: str, port: int, run_worker: bool | None) -> None:
     """Run the web UI and REST API (with an in-process translation worker in the embedded set-up)."""
     from translate.config import load_settings
     from translate.desk import Desk
-    from webui.app import create_app
+    from webui.app import create_app  # Flask only from here
 
     settings = load_settings()
     if run_worker is None:
@@ -58,7 +54,7 @@ def serve(host: str, port: int, run_worker: bool | None) -> None:
         click.echo(f"songngu: serving on http://{shown_host}:{port}/  (API: http://{shown_host}:{port}/api/v1/docs)")
         if not run_worker:
             click.echo("songngu: jobs run in `songngu worker` processes (none in this one)")
-        if desk.count_users() == 0:
+        if desk.accounts.count_users() == 0:
             click.echo(FIRST_ADMIN_HINT)
         # A service manager stops us with SIGTERM; turn it into a normal exit so the
         # worker is stopped by close() below instead of dying mid-segment.

@@ -1,8 +1,7 @@
 """``songngu glossary ...``: import, export, match, list and version from the shell.
 
-The main CLI adds this group with ``main.add_command(glossary)``. Commands get
-their database through :func:`get_session_factory`, looked up at call time, so
-the application (or a test) can replace it.
+The commands work on the instance database (``SONGNGU_DATABASE_URL`` or the
+instance folder), the same one the desk serves.
 """
 
 from __future__ import annotations
@@ -16,55 +15,21 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from platformdirs import user_data_path
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import sessionmaker
 
-from glossary.db import Base, make_engine, make_sessionmaker
 from glossary.entries import DOMAINS, KINDS, STATUSES
 from glossary.errors import GlossaryError
-from glossary.io import FORMATS, export_termbase, import_file, load_seed_if_empty
+from glossary.io import FORMATS, export_termbase, import_file
 from glossary.termbase import Termbase
+from translate.config import load_settings
+from translate.desk.database import open_database
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def database_url() -> str:
-    """``SONGNGU_DATABASE_URL``, else SQLite in the instance folder (as ``translate.config`` does)."""
-    url = os.environ.get("SONGNGU_DATABASE_URL")
-    if url:
-        return url
-    instance = os.environ.get("SONGNGU_INSTANCE")
-    folder = Path(instance).expanduser() if instance else user_data_path("songngu", appauthor=False)
-    return f"sqlite:///{folder / 'songngu.db'}"
-
-
-_provider: Callable[[], sessionmaker] | None = None
-
-
-def use_session_factory(provider: Callable[[], sessionmaker] | None) -> None:
-    """Let the application supply the database (migrated by Alembic) instead of the standalone default."""
-    global _provider
-    _provider = provider
-
-
-def get_session_factory() -> sessionmaker:
-    """A session factory for the configured database, with tables created and the seed loaded on first use.
-
-    The ``songngu`` CLI registers its migrated database with :func:`use_session_factory`;
-    the ``create_all`` fallback only serves this group used as a standalone library.
-    """
-    if _provider is not None:
-        return _provider()
-    engine = make_engine(database_url())
-    Base.metadata.create_all(engine)
-    factory = make_sessionmaker(engine)
-    load_seed_if_empty(factory)
-    return factory
-
-
 def _termbase() -> Termbase:
-    return Termbase(get_session_factory())
+    """The termbase in the instance database, migrated and seeded on first use as for every entry point."""
+    return Termbase(open_database(load_settings()).sessionmaker)
 
 
 def _friendly(fn: F) -> F:

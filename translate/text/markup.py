@@ -4,7 +4,7 @@ An article body is HTML: paragraphs, lists, figures with captions, and inline
 ``<strong>/<em>/<a>`` inside sentences. The engine translates plain sentences,
 so each block's text is flattened to one string with the inline elements kept
 aside as :class:`InlineSpan` offsets; after translation the spans are projected
-onto the target (``translate.align``) and the target sentence comes back as a
+onto the target (``translate.text.align``) and the target sentence comes back as a
 small inline-HTML fragment. :meth:`ParsedDocument.rebuild` puts those fragments
 back into the original block skeleton, so the translated article has exactly the
 source's structure and attributes.
@@ -28,7 +28,7 @@ import lxml.html
 import nh3
 
 from translate.errors import InputError
-from translate.segment import split_sentences
+from translate.text.sentences import split_sentences
 
 MAX_HTML_CHARS = 2_000_000
 MAX_TEXT_CHARS = 2_000_000

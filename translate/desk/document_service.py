@@ -1,0 +1,215 @@
+"""Articles from creation to publication: create or import, list, assign, approve, publish, the pair.
+
+Segment-level editing lives in :mod:`translate.desk.segment_service`; this
+module handles what concerns the article as a whole.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from translate.desk import accounts, jobs, memory
+from translate.desk.database import Database
+from translate.desk.documents import (
+    DOC_APPROVED,
+    DOC_PUBLISHED,
+    DOCUMENT_STATES,
+    SEG_APPROVED,
+    SEG_NEW,
+    Document,
+    PublishLog,
+    Segment,
+    SegmentEdit,
+    check_lang,
+    other_lang,
+    parse_fields,
+    rebuild_target,
+    resolve_category,
+    segment_html,
+    source_segments,
+    utcnow,
+)
+from translate.desk.errors import EditConflict, InvalidState, NotFound
+from translate.desk.importers import import_file
+from translate.desk.rules import (
+    ANY_ROLE,
+    EDITORS,
+    MAX_BODY,
+    MAX_COMMENT,
+    MAX_SUMMARY,
+    MAX_TITLE,
+    TRANSLATORS,
+    blocking_flags,
+    clean_text,
+    require,
+)
+from translate.desk.views import DocumentView, UserView, document_view
+from translate.errors import InputError
+from translate.text.markup import sanitize_html
+
+
+def load_document(s: Session, doc_id: int) -> Document:
+    """The document row, or :class:`NotFound` (a non-integer id never reaches the database)."""
+    doc = s.get(Document, doc_id) if isinstance(doc_id, int) else None
+    if doc is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return doc
+
+
+class DocumentService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, actor: UserView, *, source_lang: str, category: str, title: str,
+               summary: str, body_html: str) -> DocumentView:
+        """Sanitise, segment and store an article in one transaction: it exists whole or not at all."""
+        require(actor, EDITORS, "create documents")
+        lang = check_lang(source_lang)
+        cat = resolve_category(category)
+        title = " ".join(clean_text(title, "title", MAX_TITLE).split())
+        summary = clean_text(summary, "summary", MAX_SUMMARY, required=False)
+        body = clean_text(body_html, "body_html", MAX_BODY, required=False)
+        body = sanitize_html(body) if body else ""
+        parsed = parse_fields(title, summary, body, lang)
+        rows = source_segments(parsed)
+        if not any(f == "body" for f, _p, _s in rows) and not summary:
+            raise InputError("the article has no body text to translate")
+        with self.db.transaction() as s:
+            doc = Document(source_lang=lang, target_lang=other_lang(lang), category=cat.slug, title=title,
+                           summary=summary, body_html=body, created_by=actor.id)
+            s.add(doc)
+            s.flush()
+            for i, (fname, _pos, seg) in enumerate(rows):
+                s.add(Segment(document_id=doc.id, index=i, field=fname, block=getattr(seg, "block", 0),
+                              kind=getattr(seg, "kind", "text"), source=seg.text, source_html=segment_html(seg),
+                              target="", state=SEG_NEW, origin="", version=1, flags=[], terms=[]))
+            s.flush()
+            s.refresh(doc)
+            return document_view(doc)
+
+    def import_file(self, actor: UserView, *, filename: str, data: bytes, source_lang: str, category: str,
+                    title: str | None = None) -> DocumentView:
+        """An .html or .docx file as an article; its own title is used unless one is given."""
+        require(actor, EDITORS, "import documents")
+        art = import_file(filename, data)
+        chosen = (title or "").strip() or art.title
+        if not chosen:
+            raise InputError(f"{filename}: no title found (no Title/Heading 1 or <h1>/<title>); give one")
+        return self.create(actor, source_lang=source_lang, category=category, title=chosen,
+                           summary=art.summary, body_html=art.body_html)
+
+    def search(self, actor: UserView, state: str | None = None) -> list[DocumentView]:
+        require(actor, ANY_ROLE, "list documents")
+        if state is not None and state not in DOCUMENT_STATES:
+            raise InputError(f"unknown state {state!r}; one of: {', '.join(DOCUMENT_STATES)}")
+        with self.db.session() as s:
+            q = select(Document).order_by(Document.updated_at.desc(), Document.id.desc())
+            if state is not None:
+                q = q.where(Document.state == state)
+            return [document_view(d, with_segments=False) for d in s.scalars(q)]
+
+    def get(self, actor: UserView, doc_id: int) -> DocumentView:
+        require(actor, ANY_ROLE, "read documents")
+        with self.db.transaction() as s:
+            doc = load_document(s, doc_id)
+            jobs.refresh_document_state(s, doc.id)
+            return document_view(doc)
+
+    def assign(self, actor: UserView, doc_id: int, translator_name: str | None) -> DocumentView:
+        """Give the document to one translator (others then cannot edit it); None clears it."""
+        require(actor, EDITORS, "assign documents")
+        with self.db.transaction() as s:
+            doc = load_document(s, doc_id)
+            if translator_name is None:
+                doc.assigned_to = None
+            else:
+                user = s.scalar(select(accounts.User).where(accounts.User.name == translator_name.strip()))
+                if user is None:
+                    raise NotFound(f"no user named {translator_name!r}")
+                if user.role not in TRANSLATORS:
+                    raise InputError(f"{user.name} is a {user.role}, not a translator")
+                doc.assigned_to = user.id
+            return document_view(doc)
+
+    def approve(self, actor: UserView, doc_id: int) -> DocumentView:
+        """Approve every segment at the version read, or none: a segment changed meanwhile is a conflict."""
+        require(actor, EDITORS, "approve documents")
+        with self.db.transaction() as s:
+            doc = load_document(s, doc_id)
+            untranslated = [seg.index for seg in doc.segments if seg.state == SEG_NEW or not seg.target.strip()]
+            if untranslated:
+                raise InvalidState(f"document {doc_id} has {len(untranslated)} untranslated segment(s) "
+                                   f"(e.g. #{untranslated[0]}); translate them before approving")
+            for seg in doc.segments:
+                if seg.state == SEG_APPROVED:
+                    continue
+                res = s.execute(
+                    update(Segment).where(Segment.id == seg.id, Segment.version == seg.version)
+                    .values(state=SEG_APPROVED, version=seg.version + 1, updated_by=actor.id,
+                            updated_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
+                if res.rowcount != 1:
+                    seen = seg.target
+                    s.expire(seg)
+                    raise EditConflict(
+                        f"segment #{seg.index} changed while the document was being approved; "
+                        "nothing was approved: reload and approve again",
+                        current_target=seg.target or "", current_version=seg.version, your_target=seen,
+                    )
+                s.add(SegmentEdit(segment_id=seg.id, user_id=actor.id, action="approve", target=seg.target,
+                                  version=seg.version + 1))
+                memory.add_unit(s, src=doc.source_lang, tgt=doc.target_lang, source=seg.source,
+                                source_html=seg.source_html, target=seg.target, document_id=doc.id,
+                                segment_id=seg.id, user_id=actor.id)
+            jobs.refresh_document_state(s, doc.id)
+            s.flush()
+            s.expire_all()
+            return document_view(load_document(s, doc_id))
+
+    def publish(self, actor: UserView, doc_id: int, override_reason: str | None = None) -> DocumentView:
+        """Publish the pair once every segment is approved; a blocking check needs a written reason."""
+        require(actor, EDITORS, "publish")
+        reason = clean_text(override_reason, "override reason", MAX_COMMENT, required=False) or None
+        with self.db.transaction() as s:
+            doc = load_document(s, doc_id)
+            jobs.refresh_document_state(s, doc.id)
+            pending = [seg.index for seg in doc.segments if seg.state != SEG_APPROVED]
+            if pending:
+                raise InvalidState(f"document {doc_id} has {len(pending)} segment(s) not yet approved")
+            blocking = [dict(f, segment=seg.index) for seg in doc.segments for f in blocking_flags(seg.flags)]
+            if blocking and not reason:
+                first = blocking[0]
+                raise InvalidState(
+                    f"document {doc_id} has {len(blocking)} blocking check(s), e.g. segment #{first['segment']}: "
+                    f"{first.get('message', first.get('check', ''))}; fix them or publish with a written reason"
+                )
+            rebuild_target(doc)  # refuse to publish what cannot be rebuilt
+            s.add(PublishLog(document_id=doc.id, user_id=actor.id, override_reason=reason if blocking else None,
+                             blocking=blocking))
+            doc.state = DOC_PUBLISHED
+            doc.published_at = utcnow()
+            doc.updated_at = utcnow()
+            return document_view(doc)
+
+    def publish_log(self, actor: UserView, doc_id: int) -> list[dict]:
+        require(actor, ANY_ROLE, "read the publishing log")
+        with self.db.session() as s:
+            load_document(s, doc_id)
+            rows = s.scalars(select(PublishLog).where(PublishLog.document_id == doc_id).order_by(PublishLog.id))
+            return [{"id": r.id, "user_id": r.user_id, "override_reason": r.override_reason,
+                     "blocking": r.blocking, "at": r.at.isoformat(timespec="seconds")} for r in rows]
+
+    def pair(self, actor: UserView, doc_id: int) -> dict:
+        """Source and translation side by side, once the translation is approved."""
+        require(actor, ANY_ROLE, "read the bilingual pair")
+        with self.db.session() as s:
+            doc = load_document(s, doc_id)
+            if doc.state not in (DOC_APPROVED, DOC_PUBLISHED):
+                raise InvalidState(f"document {doc_id} is {doc.state}; the pair exists once it is approved")
+            target = rebuild_target(doc)
+            return {
+                doc.source_lang: {"title": doc.title, "summary": doc.summary, "body_html": doc.body_html},
+                doc.target_lang: target,
+            }
