@@ -5,12 +5,18 @@ note``; lists are ``|``-separated. A ``vi_forbidden`` column is accepted and
 written only when some entry needs it, so the seed round-trips byte for byte.
 Reading never half-succeeds: every problem is collected with its line number
 and the caller refuses the whole file.
+
+Exports are opened in spreadsheets, so a cell that a spreadsheet would run as a
+formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) is written with
+a leading ``'`` (OWASP's advice against CSV injection), and reading removes
+exactly that ``'`` again: a term that really starts with ``-`` survives the trip.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from glossary.entries import LIST_SEPARATOR, RawEntry, TermEntry
@@ -19,6 +25,32 @@ from glossary.errors import ImportFormatError, ImportProblem
 SEED_COLUMNS = ("id", "domain", "kind", "vi", "en", "vi_variants", "en_variants", "en_forbidden", "note")
 OPTIONAL_COLUMNS = ("vi_forbidden",)
 _LIST_COLUMNS = ("vi_variants", "en_variants", "en_forbidden", "vi_forbidden")
+FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r"})
+# What XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def neutralize_formula(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text instead of running it: ``=SUM(A1)`` -> ``'=SUM(A1)``.
+
+    A cell that already begins with quotes before a trigger gets one more quote,
+    so :func:`restore_formula` undoes this exactly for every string.
+    """
+    return "'" + cell if cell.lstrip("'")[:1] in FORMULA_TRIGGERS else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The inverse of :func:`neutralize_formula`: drop the one ``'`` it added, nothing else."""
+    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_TRIGGERS else cell
+
+
+def storable_text(value: str) -> str:
+    """``value`` without the characters an export cannot carry (XML 1.0 has no NUL or control characters).
+
+    New entries refuse them; rows stored before that rule must still export, so
+    they are dropped here rather than failing the whole export.
+    """
+    return _NOT_TEXT.sub("", value)
 
 
 def decode_utf8(data: bytes, source: str = "") -> str:
@@ -81,7 +113,7 @@ def parse_csv(data: bytes | str, source: str = "") -> list[RawEntry]:
         if len(row) != len(columns):
             problems.append(ImportProblem(f"expected {len(columns)} fields, found {len(row)}", line=line))
             continue
-        values = dict(zip(columns, row, strict=True))
+        values = dict(zip(columns, (restore_formula(cell) for cell in row), strict=True))
         external_id = values.pop("id").strip() or None
         records.append(RawEntry(fields=values, external_id=external_id, line=line))
     if problems:
@@ -110,7 +142,7 @@ def export_ids(entries: Iterable[TermEntry]) -> dict[int, str]:
 
 
 def export_csv(entries: Iterable[TermEntry]) -> str:
-    """Entries in the seed's CSV format, ordered by id, lists joined with ``|``."""
+    """Entries in the seed's CSV format, ordered by id, lists joined with ``|``, formulas neutralized."""
     entries = sorted(entries, key=export_order)
     ids = export_ids(entries)
     columns = list(SEED_COLUMNS)
@@ -128,5 +160,5 @@ def export_csv(entries: Iterable[TermEntry]) -> str:
                 row.append(LIST_SEPARATOR.join(getattr(e, col)))
             else:
                 row.append(getattr(e, col))
-        writer.writerow(row)
+        writer.writerow([neutralize_formula(storable_text(cell)) for cell in row])
     return out.getvalue()

@@ -27,7 +27,7 @@ import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from lxml import etree
 
-from glossary.csv_io import export_ids, export_order
+from glossary.csv_io import export_ids, export_order, storable_text
 from glossary.entries import LANGS, RawEntry, TermEntry
 from glossary.errors import ImportFormatError, ImportProblem
 
@@ -197,6 +197,14 @@ def _xml_id(external: str) -> str:
     return f"_{external}" if external[:1].isdigit() else external
 
 
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A child element whose text and attributes hold only what XML can (stored rows may predate the rule)."""
+    el = etree.SubElement(parent, tag, {k: storable_text(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = storable_text(text)
+    return el
+
+
 def export_tbx(entries: Iterable[TermEntry], *, title: str = "songngu glossary") -> bytes:
     """A TBX-Basic (TBX v3, DCA) document holding every given entry."""
     entries = sorted(entries, key=export_order)
@@ -207,14 +215,14 @@ def export_tbx(entries: Iterable[TermEntry], *, title: str = "songngu glossary")
     header = etree.SubElement(root, f"{ns}tbxHeader")
     file_desc = etree.SubElement(header, f"{ns}fileDesc")
     source_desc = etree.SubElement(file_desc, f"{ns}sourceDesc")
-    etree.SubElement(source_desc, f"{ns}p").text = title
+    _sub(source_desc, f"{ns}p", title)
     body = etree.SubElement(etree.SubElement(root, f"{ns}text"), f"{ns}body")
     for e in entries:
-        concept = etree.SubElement(body, f"{ns}conceptEntry", id=_xml_id(ids[e.id]))
-        etree.SubElement(concept, f"{ns}descrip", type="subjectField").text = e.domain
-        etree.SubElement(concept, f"{ns}descrip", type=KIND_TYPE).text = e.kind
+        concept = _sub(body, f"{ns}conceptEntry", id=_xml_id(ids[e.id]))
+        _sub(concept, f"{ns}descrip", e.domain, type="subjectField")
+        _sub(concept, f"{ns}descrip", e.kind, type=KIND_TYPE)
         if e.note:
-            etree.SubElement(concept, f"{ns}note").text = e.note
+            _sub(concept, f"{ns}note", e.note)
         for lang in LANGS:
             lang_sec = etree.SubElement(concept, f"{ns}langSec")
             lang_sec.set(XML_LANG, lang)
@@ -223,7 +231,7 @@ def export_tbx(entries: Iterable[TermEntry], *, title: str = "songngu glossary")
             rows += [(f, FORBIDDEN[0]) for f in e.forbidden(lang)]
             for term, status in rows:
                 term_sec = etree.SubElement(lang_sec, f"{ns}termSec")
-                etree.SubElement(term_sec, f"{ns}term").text = term
+                _sub(term_sec, f"{ns}term", term)
                 if e.kind in ("name", "dnt") and status != FORBIDDEN[0]:
                     etree.SubElement(term_sec, f"{ns}termNote", type="partOfSpeech").text = "properNoun"
                 etree.SubElement(term_sec, f"{ns}termNote", type="administrativeStatus").text = status

@@ -29,5 +29,11 @@ class InputError(SongnguError):
     code = "bad_input"
 
 
+class TooLargeError(InputError):
+    """The input is over a size limit (the message names it); the API answers 413."""
+
+    code = "too_large"
+
+
 class EngineError(SongnguError):
     code = "engine_error"

@@ -2,24 +2,37 @@
 
 Editors write in Word, so .docx import keeps what an article needs and drops
 the rest: headings, paragraphs, bulleted and numbered lists, bold, italic,
-underline, links and line breaks. Title comes from the Title style (or the first
-Heading 1), summary from the Subtitle style (or the document's subject).
+underline, links and line breaks (``docx_reader``). Title comes from the Title
+style (or the first Heading 1), summary from the Subtitle style (or the
+document's subject).
+
+Every file is untrusted: sizes are checked before anything is parsed, and an
+oversized file is refused with ``TooLargeError`` naming the limit rather than
+parsed, truncated or left to run for minutes. The limits fit together: a page is
+read only up to ``MAX_HTML_CHARS`` (what the sanitiser accepts), and the article
+body it yields must fit ``rules.MAX_BODY`` (what a document stores).
 """
 
 from __future__ import annotations
 
 import html as html_lib
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from translate.errors import InputError
+from translate.desk.docx_reader import read_docx
+from translate.desk.rules import MAX_BODY
+from translate.errors import InputError, TooLargeError
+from translate.text.html_limits import MAX_HTML_CHARS, control_character, html_parser
+from translate.text.markup import sanitize_html
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _WS = re.compile(r"\s+")
+# A DOCTYPE with an internal subset ("[ ... ]"), or a markup declaration anywhere: HTML has no use for
+# either, and they are how entity tricks begin. [^<>\[]* keeps the scan linear on hostile input.
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^<>\[]*\[", re.IGNORECASE)
+_DECLARATION = re.compile(r"<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +50,7 @@ def import_file(filename: str, data: bytes) -> ImportedArticle:
     if not data:
         raise InputError(f"{name or 'the file'} is empty")
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name} is too large: {len(data):,} bytes (limit {MAX_FILE_BYTES:,})")
+        raise TooLargeError(f"{name} is too large: {len(data):,} bytes (limit {MAX_FILE_BYTES:,})")
     ext = PurePath(name).suffix.lower()
     if ext == ".docx":
         return import_docx(bytes(data), name)
@@ -52,8 +65,22 @@ def import_file(filename: str, data: bytes) -> ImportedArticle:
 
 
 def _decode(data: bytes, name: str) -> str:
+    text = _decode_bytes(data, name)
+    try:
+        text.encode("utf-8")  # some codecs (utf-7, unicode_escape) can yield unpaired surrogates
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{name} does not decode to valid text (an unpaired surrogate at character "
+                         f"{exc.start + 1:,}); save it as UTF-8") from None
+    return text
+
+
+def _decode_bytes(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name} starts with a UTF-8 byte order mark but is not UTF-8 "
+                             f"(byte {exc.start + 3:,}); save it as UTF-8") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -63,23 +90,33 @@ def _decode(data: bytes, name: str) -> str:
     if m:
         try:
             return data.decode(m.group(1))
-        except (LookupError, UnicodeDecodeError) as exc:
+        except (LookupError, UnicodeError, ValueError) as exc:
             raise InputError(f"{name}: declared charset {m.group(1)!r} does not decode the file") from exc
     raise InputError(f"{name} is not UTF-8 and declares no charset; save it as UTF-8")
 
 
 def import_html(data: bytes, name: str = "file.html") -> ImportedArticle:
     import lxml.html
+    from lxml import etree
 
-    from translate.text.markup import sanitize_html
-
-    text = unicodedata.normalize("NFC", _decode(data, name))
+    text = _decode(data, name)
+    if len(text) > MAX_HTML_CHARS:
+        raise TooLargeError(f"{name} is too large: {len(text):,} characters of HTML (limit {MAX_HTML_CHARS:,})")
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError(f"{name} has no content")
+    bad = control_character(text.replace("\x0c", " "))
+    if bad:
+        raise InputError(f"{name} contains {bad}; remove it and import again")
+    if _DTD_SUBSET.search(text) or _DECLARATION.search(text):
+        raise InputError(f"{name}: DOCTYPE internal subsets and ENTITY declarations are not accepted in HTML; "
+                         "remove them (a plain <!DOCTYPE html> is fine)")
     try:
-        root = lxml.html.document_fromstring(text)
-    except Exception as exc:  # lxml raises ParserError on empty/garbage documents
-        raise InputError(f"{name}: not readable as HTML ({exc})") from exc
+        # huge_tree: within MAX_HTML_CHARS libxml2 must never drop a long text node or deep markup unsaid.
+        # Bytes, so an XHTML file's <?xml encoding=...?> declaration is no obstacle.
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=html_parser("utf-8"))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"{name}: not readable as HTML ({exc})") from None
 
     def first_text(xpath: str) -> str:
         for el in root.xpath(xpath):
@@ -107,185 +144,31 @@ def import_html(data: bytes, name: str = "file.html") -> ImportedArticle:
         if _WS.sub(" ", el.text_content()).strip() == summary:
             el.drop_tree()
             break
-    inner = (body_el.text or "") + "".join(
+    # The body's leading text comes back decoded: escape it, or "&lt;b&gt;" would turn into a real tag.
+    inner = html_lib.escape(body_el.text or "", quote=False) + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in body_el.iterchildren()
     )
-    body = sanitize_html(inner)
+    body = _article_body(inner, name)
     if not body.strip() and not summary:
         raise InputError(f"{name}: no article text found in <body>")
     return ImportedArticle(title=title, summary=summary, body_html=body)
 
 
-# --- DOCX -------------------------------------------------------------------------------------
-
-
-def _esc(text: str) -> str:
-    return html_lib.escape(text, quote=False)
-
-
-def _run_html(run) -> str:
-    """One run with its emphasis; w:br becomes <br>, tabs a space."""
-    parts: list[str] = []
-    for child in run._r.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "t":
-            parts.append(_esc(child.text or ""))
-        elif tag in ("br", "cr"):
-            parts.append("<br>")
-        elif tag == "tab":
-            parts.append(" ")
-    text = "".join(parts)
-    if not text.strip("<br> "):
-        return text
-    if run.underline:
-        text = f"<u>{text}</u>"
-    if run.italic:
-        text = f"<em>{text}</em>"
-    if run.bold:
-        text = f"<strong>{text}</strong>"
-    return text
-
-
-def _paragraph_html(paragraph) -> str:
-    from docx.text.hyperlink import Hyperlink
-
-    out: list[str] = []
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            inner = "".join(_run_html(r) for r in item.runs)
-            address = item.address or ""
-            if item.fragment:
-                address = f"{address}#{item.fragment}"
-            if address and inner.strip():
-                out.append(f'<a href="{html_lib.escape(address)}">{inner}</a>')
-            else:
-                out.append(inner)
-        else:
-            out.append(_run_html(item))
-    return "".join(out).strip()
-
-
-def _list_kind(paragraph) -> str | None:
-    """'ul' or 'ol' for list paragraphs (by style, or by Word's numbering properties)."""
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    low = style.lower()
-    if "list number" in low:
-        return "ol"
-    if "list bullet" in low or low.startswith("list paragraph"):
-        return "ul" if not _numbered(paragraph) else _numbered(paragraph)
-    if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
-        return _numbered(paragraph) or "ul"
-    return None
-
-
-def _numbered(paragraph) -> str | None:
-    """Look the paragraph's numbering format up: decimal/letter/roman lists are ordered."""
-    ppr = paragraph._p.pPr
-    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-        return None
-    try:
-        num_id = ppr.numPr.numId.val
-        ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
-        numbering = paragraph.part.numbering_part.element
-        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-        abstract = numbering.xpath(f"./w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val", namespaces=ns)
-        if not abstract:
-            return None
-        fmt = numbering.xpath(
-            f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl[@w:ilvl='{ilvl}']/w:numFmt/@w:val",
-            namespaces=ns)
-    except (AttributeError, KeyError, NotImplementedError):
-        return None
-    if not fmt:
-        return None
-    return "ul" if fmt[0] in ("bullet", "none") else "ol"
-
-
-def _heading_level(style: str) -> int | None:
-    m = re.match(r"heading\s*(\d)", style.lower())
-    return int(m.group(1)) if m else None
-
-
 def import_docx(data: bytes, name: str = "file.docx") -> ImportedArticle:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from translate.text.markup import sanitize_html
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{name} is not a readable .docx file ({type(exc).__name__}: {exc})") from exc
-
-    title = ""
-    summary = ""
-    blocks: list[str] = []
-    open_list: str | None = None
-    list_items: list[str] = []
-
-    def close_list() -> None:
-        nonlocal open_list, list_items
-        if open_list and list_items:
-            blocks.append(f"<{open_list}>" + "".join(f"<li>{li}</li>" for li in list_items) + f"</{open_list}>")
-        open_list, list_items = None, []
-
-    from docx.table import Table
-
-    for paragraph in document.iter_inner_content():
-        if isinstance(paragraph, Table):
-            close_list()
-            rows = []
-            for row in paragraph.rows:
-                cells = "".join(
-                    f"<td>{'<br>'.join(_paragraph_html(p) for p in cell.paragraphs if p.text.strip())}</td>"
-                    for cell in row.cells)
-                rows.append(f"<tr>{cells}</tr>")
-            if rows:
-                blocks.append("<table><tbody>" + "".join(rows) + "</tbody></table>")
-            continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        content = _paragraph_html(paragraph)
-        text = _WS.sub(" ", paragraph.text).strip()
-        if not text:
-            continue
-        low = style.lower()
-        if low == "title" and not title:
-            close_list()
-            title = text
-            continue
-        if low == "subtitle" and not summary:
-            close_list()
-            summary = text
-            continue
-        level = _heading_level(style)
-        if level == 1 and not title:
-            close_list()
-            title = text
-            continue
-        kind = _list_kind(paragraph)
-        if kind is not None:
-            if open_list != kind:
-                close_list()
-                open_list = kind
-            list_items.append(content)
-            continue
-        close_list()
-        if level is not None:
-            # The article title is the one <h1>; document headings start at <h2>.
-            tag = f"h{min(6, level + 1)}"
-            blocks.append(f"<{tag}>{content}</{tag}>")
-        elif low in ("quote", "intense quote"):
-            blocks.append(f"<blockquote><p>{content}</p></blockquote>")
-        else:
-            blocks.append(f"<p>{content}</p>")
-    close_list()
-
-    if not summary:
-        summary = _WS.sub(" ", document.core_properties.subject or "").strip()
-    if not title:
-        title = _WS.sub(" ", document.core_properties.title or "").strip()
-    body = sanitize_html("\n".join(blocks))
-    if not body.strip() and not summary:
+    article = read_docx(data, name)
+    body = _article_body(article.body_html, name)
+    if not body.strip() and not article.summary:
         raise InputError(f"{name}: the document has no text")
-    return ImportedArticle(title=unicodedata.normalize("NFC", title), summary=unicodedata.normalize("NFC", summary),
-                           body_html=body)
+    return ImportedArticle(title=unicodedata.normalize("NFC", article.title),
+                           summary=unicodedata.normalize("NFC", article.summary), body_html=body)
+
+
+def _article_body(html: str, name: str) -> str:
+    """The sanitised body, refused as too large here (413) rather than later as a too-long field."""
+    body = sanitize_html(html)
+    if len(body) > MAX_BODY:
+        raise TooLargeError(f"{name} is too large: its article body has {len(body):,} characters of HTML "
+                            f"(limit {MAX_BODY:,})")
+    return body
+
+

@@ -27,11 +27,10 @@ from typing import Literal
 import lxml.html
 import nh3
 
-from translate.errors import InputError
+from translate.errors import InputError, TooLargeError
+from translate.text.html_limits import MAX_HTML_CHARS as MAX_HTML_CHARS  # re-exported: the pipeline's limit
+from translate.text.html_limits import MAX_TEXT_CHARS, check_html_input, html_parser
 from translate.text.sentences import split_sentences
-
-MAX_HTML_CHARS = 2_000_000
-MAX_TEXT_CHARS = 2_000_000
 
 # What a news article needs, nothing more. <span> is deliberately absent: no
 # attribute of it survives sanitising, and a bare <span> wrapping a paragraph
@@ -171,12 +170,10 @@ def sanitize_html(html: str) -> str:
 
     Scripts, styles, comments and event handlers disappear; unknown tags are
     unwrapped (their text stays); links get ``rel="noopener noreferrer"``.
+    Size and nesting depth are checked first (``html_limits``): past them the
+    sanitiser's cost grows faster than the input.
     """
-    if not isinstance(html, str):
-        raise InputError("the HTML body must be text")
-    if len(html) > MAX_HTML_CHARS:
-        raise InputError(f"the HTML body is too large ({len(html):,} characters; at most {MAX_HTML_CHARS:,})")
-    html = unicodedata.normalize("NFC", html)
+    html = unicodedata.normalize("NFC", check_html_input(html))
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -268,7 +265,7 @@ def _render_fragment(fragment: str, images: list[dict[str, int]], targets: list[
     """Re-serialise a sanitised inline fragment, giving its images their translated alt/title."""
     if not fragment:
         return
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div", parser=html_parser())
     image_attrs = iter(images)
 
     def walk(el) -> None:
@@ -299,7 +296,8 @@ def inline_tag_sequence(html_fragment: str) -> list[str]:
     """
     if not html_fragment or "<" not in html_fragment:
         return []
-    root = lxml.html.fragment_fromstring(unicodedata.normalize("NFC", html_fragment), create_parent="div")
+    root = lxml.html.fragment_fromstring(unicodedata.normalize("NFC", html_fragment), create_parent="div",
+                                         parser=html_parser())
     sequence = []
     for el in root.iterdescendants():
         if not isinstance(el.tag, str) or el.tag not in INLINE_TAGS:
@@ -481,7 +479,7 @@ def parse_html(html: str, lang: str) -> ParsedDocument:
     builder = _HtmlBuilder(lang)
     skeleton: list[_Node] = []
     if clean.strip():
-        root = lxml.html.fragment_fromstring(clean, create_parent="div")
+        root = lxml.html.fragment_fromstring(clean, create_parent="div", parser=html_parser())
         skeleton = builder.container(root)
     if not builder.segments:
         raise InputError("no translatable text in the HTML (only markup, whitespace or images without alt text)")
@@ -497,7 +495,7 @@ def parse_text(text: str, lang: str) -> ParsedDocument:
     if not isinstance(text, str):
         raise InputError("the text must be a string")
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"the text is too large ({len(text):,} characters; at most {MAX_TEXT_CHARS:,})")
+        raise TooLargeError(f"the text is too large ({len(text):,} characters; at most {MAX_TEXT_CHARS:,})")
     text = unicodedata.normalize("NFC", text)
     segments: list[SourceSegment] = []
     skeleton: list[_Line | str] = []
