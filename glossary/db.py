@@ -6,6 +6,8 @@ It lives in ``glossary`` because that is the lowest package: ``translate`` and
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, create_engine, event
@@ -33,10 +35,22 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
     cur.close()
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600), in a new folder made 0700; an existing file is left alone.
+
+    For SQLite files (the database, the job queue): SQLite gives a database's -wal
+    and -shm files the mode of the database file, so creating it 0600 before SQLite
+    opens it keeps all three private, like the secret key beside them.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """An engine with SQLite set up for concurrent readers (WAL) and enforced foreign keys."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(Path(url.removeprefix("sqlite:///")))
     kwargs: dict = {"future": True}
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")

@@ -29,6 +29,10 @@ class Settings:
     redis_url: str | None
     job_batch: int
     job_lease_s: int
+    # Where users reach the site (SONGNGU_PUBLIC_URL), e.g. "https://desk.example.vn"; None when unset.
+    public_url: str | None = None
+    # Cookies only over https (SONGNGU_SECURE_COOKIES); on by default when public_url is https.
+    secure_cookies: bool = False
 
 
 def default_models_dir() -> Path:
@@ -57,6 +61,33 @@ def _int(name: str, default: int, minimum: int = 0) -> int:
     return value
 
 
+def _public_url(raw: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    from translate.errors import SongnguError
+
+    value = (raw or "").strip().rstrip("/")
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SongnguError(f"SONGNGU_PUBLIC_URL must be an http:// or https:// address with a host; got {raw!r}")
+    return value
+
+
+def _flag(name: str, default: bool) -> bool:
+    from translate.errors import SongnguError
+
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SongnguError(f"{name} must be true or false (1/0, yes/no, on/off); got {raw!r}")
+
+
 def load_settings() -> Settings:
     from translate.errors import SongnguError
 
@@ -70,6 +101,7 @@ def load_settings() -> Settings:
     models_dir = Path(env["SONGNGU_MODELS_DIR"]).expanduser() if env.get("SONGNGU_MODELS_DIR") else default_models_dir()
     instance = Path(env["SONGNGU_INSTANCE"]).expanduser() if env.get("SONGNGU_INSTANCE") else default_instance()
     database_url = env.get("SONGNGU_DATABASE_URL") or f"sqlite:///{instance / 'songngu.db'}"
+    public_url = _public_url(env.get("SONGNGU_PUBLIC_URL"))
     return Settings(
         models_dir=models_dir,
         engine=engine,
@@ -82,4 +114,6 @@ def load_settings() -> Settings:
         redis_url=env.get("SONGNGU_REDIS_URL", "").strip() or None,
         job_batch=_int("SONGNGU_JOB_BATCH", 16, minimum=1),
         job_lease_s=_int("SONGNGU_JOB_LEASE_S", 120, minimum=1),
+        public_url=public_url,
+        secure_cookies=_flag("SONGNGU_SECURE_COOKIES", bool(public_url and public_url.startswith("https://"))),
     )

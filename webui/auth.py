@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from apiflask import HTTPError, HTTPTokenAuth
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -25,7 +26,7 @@ from webui.errors import error_response
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Please sign in to continue."
+login_manager.login_message = lazy_gettext("Please sign in to continue.")
 login_manager.login_message_category = "info"
 
 csrf = CSRFProtect()
@@ -44,13 +45,19 @@ def get_desk() -> Desk:
 
 
 class SessionUser(UserMixin):
-    """Flask-Login needs an object with ``get_id``; the Desk's UserView is frozen, so wrap it."""
+    """Flask-Login needs an object with ``get_id``; the Desk's UserView is frozen, so wrap it.
 
-    def __init__(self, view: UserView) -> None:
+    ``get_id`` is the Desk's session id (user and session generation), which is what
+    the cookie keeps: once the generation moves on (sign-out, new password or role,
+    disabled) the loader refuses it, so a copied cookie dies with the session.
+    """
+
+    def __init__(self, view: UserView, session_id: str) -> None:
         self.view = view
+        self.session_id = session_id
 
     def get_id(self) -> str:
-        return str(self.view.id)
+        return self.session_id
 
     @property
     def name(self) -> str:
@@ -62,13 +69,9 @@ class SessionUser(UserMixin):
 
 
 @login_manager.user_loader
-def _load_user(user_id: str) -> SessionUser | None:
-    try:
-        uid = int(user_id)
-    except (TypeError, ValueError):
-        return None
-    view = get_desk().accounts.get_user(uid)
-    return SessionUser(view) if view is not None else None
+def _load_user(session_id: str) -> SessionUser | None:
+    view = get_desk().accounts.user_for_session(session_id)
+    return SessionUser(view, session_id) if view is not None else None
 
 
 @token_auth.verify_token
@@ -103,15 +106,17 @@ def session_user() -> UserView:
 
 
 class LoginForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
-    submit = SubmitField("Sign in")
+    name = StringField(lazy_gettext("Name"), validators=[
+        DataRequired(lazy_gettext("Enter your name.")), Length(max=200)])
+    password = PasswordField(lazy_gettext("Password"), validators=[
+        DataRequired(lazy_gettext("Enter your password.")), Length(max=1000)])
+    submit = SubmitField(lazy_gettext("Sign in"))
 
 
 class LogoutForm(FlaskForm):
     """Empty on purpose: it exists so signing out is a POST with a CSRF token."""
 
-    submit = SubmitField("Sign out")
+    submit = SubmitField(lazy_gettext("Sign out"))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -141,20 +146,20 @@ def login() -> Any:
     retry_after = 0
     if form.validate_on_submit():
         try:
-            user = get_desk().accounts.authenticate(form.name.data, form.password.data, remote=request.remote_addr or "")
+            signed = get_desk().accounts.sign_in(form.name.data, form.password.data, remote=request.remote_addr or "")
         except LoginThrottled as exc:
             retry_after = max(int(exc.retry_after), 1)
             minutes, seconds = divmod(retry_after, 60)
             wait = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
-            error = f"Too many failed sign-in attempts. Try again in {wait}."
+            error = gettext("Too many failed sign-in attempts. Try again in %(wait)s.", wait=wait)
             status = 429
         else:
-            if user is None:
-                error = "Wrong name or password."
+            if signed is None:
+                error = gettext("Wrong name or password.")
                 status = 401
             else:
-                login_user(SessionUser(user))
-                flash(f"Signed in as {user.name}.", "info")
+                login_user(SessionUser(signed.user, signed.session_id))
+                flash(gettext("Signed in as %(name)s.", name=signed.user.name), "info")
                 return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
     elif form.is_submitted():
         status = 400
@@ -172,8 +177,9 @@ def logout() -> Any:
     if not form.validate_on_submit():
         # CSRFProtect already rejects a missing token; this covers a disabled CSRF in tests.
         return redirect(url_for("auth.home"))
+    get_desk().accounts.sign_out(session_user())  # ends this user's every session, copied cookies too
     logout_user()
-    flash("Signed out.", "info")
+    flash(gettext("Signed out."), "info")
     return redirect(url_for("auth.login"))
 
 

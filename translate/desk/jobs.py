@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func, or_, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from glossary.db import Base
+from glossary.db import Base, create_private_file
 from translate.config import Settings, load_settings
 from translate.desk.documents import (
     SEG_MACHINE,
@@ -344,7 +344,7 @@ def make_huey(settings: Settings):
     if url:
         huey = RedisHuey("songngu", url=url, results=False)
     else:
-        settings.instance.mkdir(parents=True, exist_ok=True)
+        create_private_file(settings.instance / "queue.db")  # 0600 before SQLite opens it
         huey = SqliteHuey("songngu", filename=str(settings.instance / "queue.db"), results=False)
 
     def pretranslate(job_id: int) -> None:

@@ -19,6 +19,7 @@ class UserView:
     id: int
     name: str
     role: str
+    locale: str | None = None  # the interface language the user chose; None follows the browser
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,7 +76,7 @@ class JobView:
 
 
 def user_view(u: User) -> UserView:
-    return UserView(id=u.id, name=u.name, role=u.role)
+    return UserView(id=u.id, name=u.name, role=u.role, locale=u.locale)
 
 
 def segment_view(s: Segment) -> SegmentView:
