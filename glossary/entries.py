@@ -30,6 +30,12 @@ CONTENT_FIELDS = ("vi", "en", "kind", "domain", *LIST_FIELDS, "note")
 # The CSV format joins lists with this character, so no form may contain it.
 LIST_SEPARATOR = "|"
 MAX_TERM_CHARS = 300
+# Ids, revisions and versions are 32-bit integers in the database; a larger number names nothing.
+MAX_ID = 2**31 - 1
+# What no text field may hold: control characters (tab, newline and carriage return aside, which
+# are whitespace), lone surrogates (half a character: not encodable, so not storable) and the two
+# non-characters XML cannot carry. Any of them would fail later, in a database driver or an export.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -129,11 +135,47 @@ class GlossarySnapshot:
         return cached_matcher(self.scope, self.version, src, tgt, lambda: self.entries)
 
 
+def bad_character(value: str) -> str | None:
+    """The first character a text field may not hold, described for a person; None when there is none."""
+    found = _FORBIDDEN_CHAR.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    if "\ud800" <= char <= "\udfff":
+        kind = "half of a surrogate pair, which is not valid text"
+    elif char in "\ufffe\uffff":
+        kind = "a non-character"
+    else:
+        kind = "a control character"
+    return f"U+{ord(char):04X} ({kind}) at position {found.start() + 1}"
+
+
+def check_characters(value: str, label: str) -> None:
+    """Refuse text holding a character no field may hold, naming the field."""
+    problem = bad_character(value)
+    if problem is not None:
+        raise EntryValidationError(f"{label} contains {problem}; remove it")
+
+
+def check_comment(comment: Any) -> str:
+    """A history comment is free text, but it is stored and shown: no control characters."""
+    if not isinstance(comment, str):
+        raise EntryValidationError("the comment must be text")
+    check_characters(comment, "comment")
+    return comment
+
+
+def is_row_id(value: object) -> bool:
+    """Whether ``value`` can be a row's id or revision: a bigger number would overflow the database driver."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
 def _clean_text(value: Any, label: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         raise EntryValidationError(f"{label} must be text, got {type(value).__name__}")
+    check_characters(value, label)
     return " ".join(nfc(value).split())
 
 

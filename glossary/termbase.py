@@ -41,8 +41,10 @@ from glossary.entries import (
     HistoryRecord,
     RawEntry,
     TermEntry,
+    check_comment,
     clean_content,
     clean_external_id,
+    is_row_id,
     source_keys,
 )
 from glossary.errors import (
@@ -165,6 +167,17 @@ class Termbase:
         value = s.execute(select(GlossaryVersion.version).where(GlossaryVersion.id == 1)).scalar()
         return int(value or 0)
 
+    def claim_version(self, s: Session) -> tuple[int, int]:
+        """Move the version on as a write's first statement; return the version before and after.
+
+        For bulk writers that planned against a version they read earlier: on SQLite the
+        UPDATE takes the write lock before anything is read, and ``before`` differs from
+        the planned version exactly when someone changed the glossary in between.
+        """
+        already = self._tx_version is not None
+        after = self._bump(s)
+        return (after if already else after - 1), after
+
     def version_in(self, s: Session) -> int:
         """The version as this transaction will leave it (already bumped if it changed anything)."""
         return self._tx_version if self._tx_version is not None else self._read_version(s)
@@ -178,7 +191,7 @@ class Termbase:
             return self._read_version(s)
 
     def _row(self, s: Session, entry_id: int) -> GlossaryEntry:
-        row = s.get(GlossaryEntry, entry_id)
+        row = s.get(GlossaryEntry, entry_id) if is_row_id(entry_id) else None
         if row is None:
             raise EntryNotFoundError(f"no glossary entry {entry_id}")
         return row
@@ -210,8 +223,9 @@ class Termbase:
         if query and (q := form_key(query)):
             escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             conds = [GlossaryEntry.search_key.like(f"%{escaped}%", escape="\\")]
-            if query.strip().isdigit():
-                conds.append(GlossaryEntry.id == int(query))
+            number = query.strip()
+            if number.isascii() and number.isdigit() and is_row_id(int(number)):
+                conds.append(GlossaryEntry.id == int(number))
             conds.append(GlossaryEntry.external_id == query.strip())
             stmt = stmt.where(or_(*conds))
         return stmt
@@ -481,6 +495,7 @@ class Termbase:
         caller loaded the entry.
         """
         user = check_user(user)
+        comment = check_comment(comment)
         unknown = set(changes) - set(CONTENT_FIELDS) - {"external_id"}
         if unknown:
             raise EntryValidationError(f"cannot change {', '.join(sorted(unknown))}")
@@ -511,6 +526,7 @@ class Termbase:
 
     def _set_status(self, entry_id: int, status: str, action: str, user: str, comment: str) -> TermEntry:
         user = check_user(user)
+        comment = check_comment(comment)
         with self.session() as s:
             row = self._row(s, entry_id)
             if row.status != status:
@@ -528,9 +544,10 @@ class Termbase:
     def revert(self, entry_id: int, revision: int, *, user: str, comment: str = "") -> TermEntry:
         """Restore an entry's content and status as of ``revision``, as a new revision."""
         user = check_user(user)
+        comment = check_comment(comment)
         with self.session() as s:
             row = self._row(s, entry_id)
-            past = s.execute(
+            past = None if not is_row_id(revision) else s.execute(
                 select(GlossaryEntryHistory).where(
                     GlossaryEntryHistory.entry_id == entry_id, GlossaryEntryHistory.revision == revision
                 )

@@ -18,6 +18,7 @@ from apiflask.validators import Length, OneOf, Range
 from marshmallow import ValidationError, validates_schema
 
 import webui
+from translate.desk.rules import MAX_ID
 from webui.auth import api_user, get_desk, token_auth
 
 bp = APIBlueprint("api", __name__, url_prefix="/api/v1", tag="API")
@@ -25,6 +26,29 @@ bp = APIBlueprint("api", __name__, url_prefix="/api/v1", tag="API")
 LANGS = ("vi", "en")
 
 # ---------------------------------------------------------------- schemas
+
+# Title and summary are plain text everywhere (stored, returned, exported): a client
+# escapes them where it puts them into HTML. Only body_html, source_html and a
+# segment's target are HTML, and those are sanitised.
+PLAIN = "Plain text, never HTML: escape it when you put it into a page."
+HTML = "Sanitised HTML."
+
+
+def row_id(what: str) -> Integer:
+    """An id in a path: bounded like the database's ids, so a huge number is a 400, not a driver overflow."""
+    return Integer(required=True, validate=Range(min=1, max=MAX_ID), metadata={"description": f"The {what}'s id."})
+
+
+class DocumentPath(Schema):
+    doc_id = row_id("document")
+
+
+class JobPath(Schema):
+    job_id = row_id("job")
+
+
+class SegmentPath(Schema):
+    segment_id = row_id("segment")
 
 
 class ErrorBody(Schema):
@@ -77,16 +101,16 @@ class TranslateOut(Schema):
 class DocumentIn(Schema):
     source_lang = String(required=True, validate=OneOf(LANGS))
     category = String(required=True, validate=Length(min=1, max=200))
-    title = String(required=True, validate=Length(min=1))
-    summary = String(load_default="")
-    body_html = String(required=True)
+    title = String(required=True, validate=Length(min=1), metadata={"description": PLAIN})
+    summary = String(load_default="", metadata={"description": PLAIN})
+    body_html = String(required=True, metadata={"description": "HTML; it is sanitised on the way in."})
 
 
 class DocumentImportIn(Schema):
     file = File(required=True, metadata={"description": "An .html or .docx file."})
     source_lang = String(required=True, validate=OneOf(LANGS))
     category = String(required=True, validate=Length(min=1, max=200))
-    title = String(metadata={"description": "Defaults to the file's own title or first heading."})
+    title = String(metadata={"description": "Defaults to the file's own title or first heading. " + PLAIN})
 
 
 class DocumentListQuery(Schema):
@@ -97,9 +121,9 @@ class SegmentOut(Schema):
     id = Integer(required=True)
     index = Integer()
     field = String(metadata={"description": "Which part of the article: title, summary or body."})
-    source = String()
-    source_html = String()
-    target = String()
+    source = String(metadata={"description": PLAIN})
+    source_html = String(metadata={"description": "The sentence with its inline tags. " + HTML})
+    target = String(metadata={"description": "The translation with inline tags. " + HTML})
     state = String(metadata={"description": "new, machine, memory, edited, confirmed or approved."})
     origin = String(metadata={"description": "Where the target came from: mt, memory, human…"})
     version = Integer(metadata={"description": "Send this back with a save; it guards against lost edits."})
@@ -122,13 +146,13 @@ class DocumentSummaryOut(Schema):
     source_lang = String()
     target_lang = String()
     category = String()
-    title = String()
+    title = String(metadata={"description": PLAIN})
     updated_at = String()
 
 
 class DocumentOut(DocumentSummaryOut):
-    summary = String()
-    body_html = String()
+    summary = String(metadata={"description": PLAIN})
+    body_html = String(metadata={"description": HTML})
     assigned_to = Integer(allow_none=True, metadata={"description": "The translator's user id, if assigned."})
     segments = List(Nested(SegmentOut))
 
@@ -148,8 +172,9 @@ class JobOut(Schema):
 
 
 class SegmentSaveIn(Schema):
-    target = String(required=True)
-    version = Integer(required=True, strict=True,
+    target = String(required=True, metadata={"description": "The translation; inline tags are kept, anything "
+                                                              "else is dropped."})
+    version = Integer(required=True, strict=True, validate=Range(min=0, max=MAX_ID),
                       metadata={"description": "The version you loaded; a newer one on the server gives 409."})
 
 
@@ -159,9 +184,9 @@ class PublishIn(Schema):
 
 
 class PairSideOut(Schema):
-    title = String()
-    summary = String()
-    body_html = String()
+    title = String(metadata={"description": PLAIN})
+    summary = String(metadata={"description": PLAIN})
+    body_html = String(metadata={"description": HTML})
 
 
 class PairOut(Schema):
@@ -266,79 +291,88 @@ def import_document(form: dict[str, Any]) -> dict[str, Any]:
 
 @bp.get("/documents/<int:doc_id>")
 @bp.auth_required(token_auth)
+@bp.input(DocumentPath, location="path", arg_name="path")
 @bp.output(DocumentOut)
 @bp.doc(summary="A document with its segments, states, flags and signatures", responses=ERRORS_READ)
-def get_document(doc_id: int) -> dict[str, Any]:
+def get_document(doc_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().documents.get(api_user(), doc_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/translate")
 @bp.auth_required(token_auth)
+@bp.input(DocumentPath, location="path", arg_name="path")
 @bp.output(JobOut, status_code=202)
 @bp.doc(summary="Start pre-translating every segment in the background", responses=[401, 403, 404, 409])
-def request_translation(doc_id: int) -> dict[str, Any]:
+def request_translation(doc_id: int, path: dict[str, int]) -> dict[str, Any]:
     return _job(get_desk().jobs.request(api_user(), doc_id))
 
 
 @bp.get("/jobs/<int:job_id>")
 @bp.auth_required(token_auth)
+@bp.input(JobPath, location="path", arg_name="path")
 @bp.output(JobOut)
 @bp.doc(summary="Progress of a translation job", responses=ERRORS_READ)
-def get_job(job_id: int) -> dict[str, Any]:
+def get_job(job_id: int, path: dict[str, int]) -> dict[str, Any]:
     return _job(get_desk().jobs.get(api_user(), job_id))
 
 
 @bp.put("/segments/<int:segment_id>")
 @bp.auth_required(token_auth)
+@bp.input(SegmentPath, location="path", arg_name="path")
 @bp.input(SegmentSaveIn, arg_name="body")
 @bp.output(SegmentChangedOut)
 @bp.doc(summary="Save a post-edited target",
         description="Send the `version` you loaded. If someone saved since, nothing is overwritten: "
                     "409 with `current_target` and `current_version`.",
         responses=ERRORS_WRITE)
-def save_segment(segment_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def save_segment(segment_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     return get_desk().segments.save(api_user(), segment_id, body["target"], body["version"]).to_dict()
 
 
 @bp.post("/segments/<int:segment_id>/confirm")
 @bp.auth_required(token_auth)
+@bp.input(SegmentPath, location="path", arg_name="path")
 @bp.output(SegmentChangedOut)
 @bp.doc(summary="Confirm a segment (translator); it feeds the translation memory", responses=ERRORS_WRITE)
-def confirm_segment(segment_id: int) -> dict[str, Any]:
+def confirm_segment(segment_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().segments.confirm(api_user(), segment_id).to_dict()
 
 
 @bp.post("/segments/<int:segment_id>/approve")
 @bp.auth_required(token_auth)
+@bp.input(SegmentPath, location="path", arg_name="path")
 @bp.output(SegmentChangedOut)
 @bp.doc(summary="Approve a segment (editor)", responses=ERRORS_WRITE)
-def approve_segment(segment_id: int) -> dict[str, Any]:
+def approve_segment(segment_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().segments.approve(api_user(), segment_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/approve")
 @bp.auth_required(token_auth)
+@bp.input(DocumentPath, location="path", arg_name="path")
 @bp.output(DocumentOut)
 @bp.doc(summary="Approve the whole document (editor)", responses=ERRORS_WRITE)
-def approve_document(doc_id: int) -> dict[str, Any]:
+def approve_document(doc_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().documents.approve(api_user(), doc_id).to_dict()
 
 
 @bp.post("/documents/<int:doc_id>/publish")
 @bp.auth_required(token_auth)
+@bp.input(DocumentPath, location="path", arg_name="path")
 @bp.input(PublishIn, arg_name="body")
 @bp.output(DocumentOut)
 @bp.doc(summary="Publish both languages together (editor)", responses=ERRORS_WRITE)
-def publish_document(doc_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def publish_document(doc_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     return get_desk().documents.publish(api_user(), doc_id, override_reason=body.get("override_reason")).to_dict()
 
 
 @bp.get("/documents/<int:doc_id>/pair")
 @bp.auth_required(token_auth)
+@bp.input(DocumentPath, location="path", arg_name="path")
 @bp.output(PairOut)
 @bp.doc(summary="The approved bilingual pair", description="409 until the document is approved.",
         responses=[401, 403, 404, 409])
-def bilingual_pair(doc_id: int) -> dict[str, Any]:
+def bilingual_pair(doc_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().documents.pair(api_user(), doc_id)
 
 

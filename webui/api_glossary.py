@@ -17,11 +17,11 @@ from apiflask.validators import Length, OneOf, Range
 from flask import Response
 from marshmallow import ValidationError, validates_schema
 
-from glossary.entries import CONTENT_FIELDS, DOMAINS, KINDS, STATUSES
+from glossary.entries import CONTENT_FIELDS, DOMAINS, KINDS, MAX_ID, STATUSES
 from glossary.errors import ImportFormatError
 from glossary.io import FORMATS
 from translate.desk.rules import GLOSSARY_PAGE_LIMIT, SYNC_LIMIT
-from webui.api import LANGS, ErrorBody
+from webui.api import LANGS, ErrorBody, row_id
 from webui.auth import api_user, csrf, get_desk, token_auth
 from webui.errors import error_response
 
@@ -32,6 +32,10 @@ csrf.exempt(bp)
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "tbx": "application/xml"}
 
 # ---------------------------------------------------------------- schemas
+
+
+class EntryPath(Schema):
+    entry_id = row_id("glossary entry")
 
 
 class GlossaryEntryFields(Schema):
@@ -92,7 +96,7 @@ class GlossaryListQuery(Schema):
         "description": "Any form on either side (variants and forbidden forms too); ignores case, "
                        "tone-mark placement and Unicode form. An entry id or external id also finds it."})
     limit = Integer(load_default=100, validate=Range(min=1, max=GLOSSARY_PAGE_LIMIT))
-    offset = Integer(load_default=0, validate=Range(min=0))
+    offset = Integer(load_default=0, validate=Range(min=0, max=MAX_ID))
 
 
 class GlossaryListOut(Schema):
@@ -111,7 +115,7 @@ class GlossaryProposeIn(GlossaryEntryFields):
 
 
 class GlossaryUpdateIn(GlossaryEntryFields):
-    revision = Integer(required=True, strict=True,
+    revision = Integer(required=True, strict=True, validate=Range(min=0, max=MAX_ID),
                        metadata={"description": "The revision you loaded; a newer one on the server gives 409."})
     vi = String(validate=Length(min=1))
     en = String(validate=Length(min=1))
@@ -130,7 +134,7 @@ class GlossaryCommentIn(Schema):
 
 
 class GlossaryRevertIn(GlossaryCommentIn):
-    revision = Integer(required=True, strict=True,
+    revision = Integer(required=True, strict=True, validate=Range(min=1, max=MAX_ID),
                        metadata={"description": "The revision to restore (content and status), as a new one."})
 
 
@@ -217,9 +221,10 @@ def list_entries(query: dict[str, Any]) -> dict[str, Any]:
 
 @bp.get("/<int:entry_id>")
 @bp.auth_required(token_auth)
+@bp.input(EntryPath, location="path", arg_name="path")
 @bp.output(GlossaryEntryDetailOut)
 @bp.doc(summary="One entry with its full history", responses=[401, 403, 404])
-def get_entry(entry_id: int) -> dict[str, Any]:
+def get_entry(entry_id: int, path: dict[str, int]) -> dict[str, Any]:
     return get_desk().glossary.get(api_user(), entry_id)
 
 
@@ -236,40 +241,44 @@ def propose_entry(body: dict[str, Any]) -> dict[str, Any]:
 
 @bp.patch("/<int:entry_id>")
 @bp.auth_required(token_auth)
+@bp.input(EntryPath, location="path", arg_name="path")
 @bp.input(GlossaryUpdateIn, arg_name="body")
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Edit an entry (admin)",
         description="Send the `revision` you loaded. If the entry changed since, nothing is overwritten: 409.",
         responses=CHANGE)
-def update_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def update_entry(entry_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     revision = body.pop("revision")
     return get_desk().glossary.update(api_user(), entry_id, expected_revision=revision, **body)
 
 
 @bp.post("/<int:entry_id>/approve")
 @bp.auth_required(token_auth)
+@bp.input(EntryPath, location="path", arg_name="path")
 @bp.input(GlossaryCommentIn, arg_name="body")
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Approve an entry (admin): machine translation holds it from now on", responses=CHANGE)
-def approve_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def approve_entry(entry_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     return get_desk().glossary.approve(api_user(), entry_id, comment=body["comment"])
 
 
 @bp.post("/<int:entry_id>/deprecate")
 @bp.auth_required(token_auth)
+@bp.input(EntryPath, location="path", arg_name="path")
 @bp.input(GlossaryCommentIn, arg_name="body")
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Deprecate an entry (admin): it stops matching but keeps its history", responses=CHANGE)
-def deprecate_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def deprecate_entry(entry_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     return get_desk().glossary.deprecate(api_user(), entry_id, comment=body["comment"])
 
 
 @bp.post("/<int:entry_id>/revert")
 @bp.auth_required(token_auth)
+@bp.input(EntryPath, location="path", arg_name="path")
 @bp.input(GlossaryRevertIn, arg_name="body")
 @bp.output(GlossaryEntryChangedOut)
 @bp.doc(summary="Restore an earlier revision (admin), recorded as a new revision", responses=CHANGE)
-def revert_entry(entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
+def revert_entry(entry_id: int, path: dict[str, int], body: dict[str, Any]) -> dict[str, Any]:
     return get_desk().glossary.revert(api_user(), entry_id, body["revision"], comment=body["comment"])
 
 

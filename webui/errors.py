@@ -5,15 +5,24 @@ API clients (a CMS, scripts) branch on ``error.code``, so every failure under
 too large, even an unexpected crash -- answers ``{"error": {"code", "message"}}``
 with an honest status. A caller's mistake must never look like our crash (500).
 Browser pages get a small HTML page instead of JSON.
+
+Two failures are nobody's bug and get their own answers: a database that is
+busy (a lock wait that timed out) or unreachable (PostgreSQL restarting)
+answers 503 with ``Retry-After`` -- the request did not complete (its transaction
+was rolled back) and can be sent again -- and a JSON body nested too deeply to
+parse answers 400.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 from typing import Any
 
 from apiflask import APIFlask, HTTPError
 from flask import Response, jsonify, render_template, request
+from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
 from glossary.errors import GlossaryError
@@ -62,6 +71,87 @@ CODE_BY_STATUS: dict[int, str] = {
 }
 
 
+# Seconds a client should wait before sending a request again.
+RETRY_BUSY_S = 2  # another write holds the lock
+RETRY_DOWN_S = 5  # the database is unreachable or restarting
+# PostgreSQL SQLSTATE classes that mean "not now" rather than "wrong": connection
+# exceptions, rolled-back transactions (serialisation, deadlock), insufficient
+# resources, operator intervention (shutdown, restart, cancelled statement).
+TRANSIENT_SQLSTATE_CLASSES = ("08", "40", "53", "57")
+TRANSIENT_SQLSTATES = ("55P03", "55006")  # lock not available, object in use
+SQLITE_BUSY = ("database is locked", "database table is locked", "database is busy")
+
+
+def database_unavailable(exc: BaseException) -> tuple[str, int] | None:
+    """Why the database cannot answer right now, and when to try again; None when the error is a bug.
+
+    Looks through ``raise ... from`` chains, since services may wrap a driver's error.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        found = _transient(current)
+        if found is not None:
+            return found
+        current = current.__cause__
+    return None
+
+
+def _transient(exc: BaseException) -> tuple[str, int] | None:
+    if isinstance(exc, sa_exc.TimeoutError):  # every pooled connection is in use
+        return "every database connection is in use", RETRY_BUSY_S
+    if isinstance(exc, sa_exc.DBAPIError):
+        if exc.connection_invalidated:
+            return "the connection to the database was lost", RETRY_DOWN_S
+        exc = exc.orig  # type: ignore[assignment]
+    if isinstance(exc, sqlite3.OperationalError):  # also raised bare by the SQLite job queue
+        message = str(exc).lower()
+        if any(m in message for m in SQLITE_BUSY):
+            return "the database is busy with another write", RETRY_BUSY_S
+        return None
+    if type(exc).__module__.split(".")[0] == "psycopg":
+        sqlstate = getattr(exc, "sqlstate", None)
+        if sqlstate is None:
+            # No SQLSTATE: the server never answered (refused, gone, connection closed).
+            name = type(exc).__name__
+            if name in ("OperationalError", "InterfaceError"):
+                return "the database cannot be reached", RETRY_DOWN_S
+            return None
+        if sqlstate[:2] in TRANSIENT_SQLSTATE_CLASSES or sqlstate in TRANSIENT_SQLSTATES:
+            return "the database is busy or restarting", RETRY_DOWN_S if sqlstate[:2] in ("08", "57") \
+                else RETRY_BUSY_S
+    return None
+
+
+def json_nested_too_deeply(exc: BaseException) -> bool:
+    """A RecursionError from parsing a request body, not from our own code."""
+    if not isinstance(exc, RecursionError):
+        return False
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return last is not None and last.endswith((os.path.join("json", "decoder.py"),
+                                               os.path.join("json", "__init__.py")))
+
+
+def _printable(value: Any) -> Any:
+    """Strings as they can be sent: a lone surrogate (from a client's JSON) cannot be encoded, so it is escaped."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
+
+
 def status_for_code(code: str) -> int:
     """Unknown codes are user-fixable by definition (they come from SongnguError), hence 400."""
     if code in STATUS_BY_CODE:
@@ -87,7 +177,7 @@ def error_response(status: int, code: str, message: str, *, extra: dict[str, Any
     payload: dict[str, Any] = {"error": body}
     if extra:
         payload.update(extra)
-    resp = jsonify(payload)
+    resp = jsonify(_printable(payload))
     resp.status_code = status
     for name, value in (headers or {}).items():
         resp.headers[name] = value
@@ -182,6 +272,20 @@ def register_error_handlers(app: APIFlask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Any:
+        unavailable = database_unavailable(exc)
+        if unavailable is not None:
+            reason, retry_after = unavailable
+            log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                        str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            message = f"The service is briefly unavailable ({reason}); the request was not completed: " \
+                      f"send it again in {retry_after} seconds."
+            headers = {"Retry-After": str(retry_after)}
+            if is_api_request():
+                return error_response(503, "unavailable", message, headers=headers)
+            page, status = _browser_page(503, "Service briefly unavailable", message)
+            return page, status, headers
+        if json_nested_too_deeply(exc) and is_api_request():
+            return error_response(400, "bad_input", "Invalid request: the JSON body is nested too deeply.")
         log.exception("unhandled error on %s %s", request.method, request.path)
         if is_api_request():
             return error_response(500, "internal", "Internal error; it has been logged.")

@@ -13,7 +13,7 @@ from typing import Any
 
 import nh3
 
-from glossary.entries import CONTENT_FIELDS
+from glossary.entries import CONTENT_FIELDS, MAX_ID, bad_character
 from glossary.errors import EntryValidationError
 from translate.desk.errors import PermissionDenied
 from translate.desk.views import UserView
@@ -48,12 +48,27 @@ def require(actor: UserView | None, roles: tuple[str, ...], what: str) -> None:
         raise PermissionDenied(f"a {actor.role} cannot {what} (needs: {' or '.join(roles)})")
 
 
+def check_characters(value: str, what: str) -> str:
+    """Refuse control characters (tab, newline and carriage return aside), lone surrogates and non-characters.
+
+    Stated once for every text field: such a character is never what a person
+    meant, and stored it would break later, for everyone (a TBX export, a
+    PostgreSQL insert, a JSON response). Single-line fields fold tabs and
+    newlines into spaces themselves.
+    """
+    problem = bad_character(value)
+    if problem is not None:
+        raise InputError(f"{what} contains {problem}; remove it")
+    return value
+
+
 def clean_text(value: Any, what: str, limit: int, required: bool = True) -> str:
-    """Text as every field takes it: NFC (either tone-mark placement arrives), trimmed, bounded."""
+    """Text as every field takes it: valid characters only, NFC (either tone-mark placement arrives), trimmed, bounded."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise InputError(f"{what} must be text")
+    check_characters(value, what)
     value = unicodedata.normalize("NFC", value).strip()
     if required and not value:
         raise InputError(f"{what} is required")
@@ -82,6 +97,20 @@ def blocking_flags(flags: list[dict]) -> list[dict]:
 
 def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_id(value: Any) -> bool:
+    """Whether ``value`` can name a row: ids are 32-bit in the database, and a bigger number overflows its driver."""
+    return is_int(value) and 0 < value <= MAX_ID
+
+
+def check_version(value: Any, what: str = "version") -> int:
+    """A version or revision a client sends back: an integer the database can hold, else a 400 naming it."""
+    if not is_int(value):
+        raise InputError(f"{what} must be an integer (the {what} you loaded)")
+    if not 0 <= value <= MAX_ID:
+        raise InputError(f"{what} must be between 0 and {MAX_ID:,}")
+    return value
 
 
 def only_content_fields(fields: dict[str, Any]) -> None:

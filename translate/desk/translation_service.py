@@ -8,7 +8,7 @@ from translate.config import Settings
 from translate.desk import jobs, memory
 from translate.desk.database import Database
 from translate.desk.documents import check_lang
-from translate.desk.rules import ANY_ROLE, SYNC_LIMIT, require
+from translate.desk.rules import ANY_ROLE, SYNC_LIMIT, check_characters, require
 from translate.desk.views import UserView
 from translate.errors import InputError
 
@@ -28,6 +28,7 @@ class TranslationService:
         content = text if text is not None else html
         if not isinstance(content, str):
             raise InputError("text/html must be a string")
+        check_characters(content, "text" if text is not None else "html")
         if len(content) > SYNC_LIMIT:
             raise InputError(f"input is {len(content):,} characters; the synchronous limit is {SYNC_LIMIT:,} "
                              f"(create a document for longer texts)")
@@ -45,5 +46,8 @@ class TranslationService:
 
     def lookup_memory(self, actor: UserView, src: str, tgt: str, text: str, limit: int = 5) -> list[dict]:
         require(actor, ANY_ROLE, "search the translation memory")
+        src, tgt = check_lang(src, "src"), check_lang(tgt, "tgt")
+        if isinstance(text, str):
+            check_characters(text, "q")
         with self.db.session() as s:
             return [m.to_dict() for m in memory.lookup(s, src, tgt, text, limit=limit)]
