@@ -156,3 +156,43 @@ def find_model(models_dir: Path, src: str, tgt: str, name: str | None = None) ->
     defaults = {e.name for e in load_registry() if e.default}
     candidates.sort(key=lambda m: (m.test, m.name not in defaults, not m.has_ct2, m.name))
     return candidates[0]
+
+
+# -- kept scores ---------------------------------------------------------------
+# One JSON object per line in ``<model root>/scores.jsonl``: which set, direction and
+# settings were scored, the figures with their sacrebleu signatures, and when. A
+# plain file beside the weights survives without a database and travels with them.
+
+SCORES_FILE = "scores.jsonl"
+
+
+def append_score(root: Path, record: dict) -> None:
+    """Add one score record; the line goes out in a single append, so readers never see half of it."""
+    import os
+
+    line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    fd = os.open(root / SCORES_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+def read_scores(root: Path) -> list[dict]:
+    """The kept score records of a model, newest first; a damaged line is skipped, not fatal."""
+    path = root / SCORES_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    records = []
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    records.reverse()  # the later of two lines with the same date first (sort is stable)
+    records.sort(key=lambda r: str(r.get("date", "")), reverse=True)
+    return records
