@@ -74,6 +74,11 @@ def _hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
+def key_hash(key: str) -> str:
+    """The indexed hash of a :func:`tm_key`, for code that writes units in bulk."""
+    return _hash(key)
+
+
 def _nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
