@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HF_HUB_DISABLE_TELEMETRY := 1
 
-.PHONY: install run test test-fast models bench bench-quick lint clean
+.PHONY: install run test test-fast models bench bench-quick lint clean messages
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -16,6 +16,7 @@ $(PY):
 install: $(PY)
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pybabel compile -d webui/translations
 	@echo "installed: $(SONGNGU)"
 
 run: $(PY)
@@ -40,8 +41,17 @@ bench: $(PY)
 bench-quick: $(PY)
 	$(SONGNGU) bench --quick --out bench/results/quick
 
+# UI texts: extract the English message ids from webui/, merge them into the vi and en
+# catalogs (then translate the new msgstr), and compile. See docs/ARCHITECTURE.md.
+messages: $(PY)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext --no-location --sort-output --no-wrap \
+		--project songngu -o webui/translations/messages.pot webui
+	$(VENV)/bin/pybabel update -i webui/translations/messages.pot -d webui/translations --no-wrap \
+		--ignore-obsolete
+	$(VENV)/bin/pybabel compile -d webui/translations --statistics
+
 lint: $(PY)
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf bench/cache .pytest_cache .ruff_cache
+	rm -rf bench/cache .pytest_cache .ruff_cache test-artifacts

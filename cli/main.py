@@ -12,6 +12,7 @@ from cli.accounts import tokens, users
 from cli.bench import bench_cmd
 from cli.database import db
 from cli.evaluate import evaluate
+from cli.exchange import tmx, xliff
 from cli.glossary import glossary
 from cli.models import models
 from cli.serve import serve
@@ -55,5 +56,5 @@ def _quiet_libraries() -> None:
     hf_logging.disable_progress_bar()
 
 
-for _command in (translate_cmd, models, bench_cmd, evaluate, glossary, users, tokens, db, worker, serve):
+for _command in (translate_cmd, models, bench_cmd, evaluate, glossary, users, tokens, db, worker, serve, xliff, tmx):
     main.add_command(_command)

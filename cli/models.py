@@ -42,9 +42,12 @@ def models_list() -> None:
 @click.option("--no-convert", is_flag=True)
 def models_fetch(names: tuple[str, ...], no_convert: bool) -> None:
     """Download the default checkpoints (or NAMES) from the Hub and convert them."""
+    from huggingface_hub.utils import enable_progress_bars
+
     from models.fetch import fetch
     from models.registry import load_registry
 
+    enable_progress_bars()  # `songngu` quiets transformers, which also hides the Hub's download bars
     settings = load_settings()
     entries = [e for e in load_registry() if (e.name in names if names else e.default) and e.repo]
     unknown = set(names) - {e.name for e in entries}

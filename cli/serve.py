@@ -7,18 +7,65 @@ this command runs.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    from translate.desk import Desk
+
 FIRST_ADMIN_HINT = (
-    "No accounts yet. Create the first admin (you will be asked for a password):\n"
-    "    songngu users create --name admin --role admin"
+    "songngu: no administrator yet. Open this one-time link in a browser to choose the first admin's "
+    "name and password\n"
+    "    {url}\n"
+    "  (it works once and is shown only here; or run `songngu users create --name admin --role admin`)"
 )
 
 
-def _serve_forever(app: object, host: str, port: int) -> None:
+def local_base_url(host: str, port: int, public_url: str | None = None) -> str:
+    """The address a person on this machine opens: the public one when set, else this host and port."""
+    if public_url:
+        return public_url.rstrip("/")
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    return f"http://{f'[{shown}]' if ':' in shown else shown}:{port}"
+
+
+def first_admin_link(desk: Desk, base_url: str) -> str | None:
+    """While the desk has no active admin: a one-time set-up link, for this console only (never logged)."""
+    from translate.desk import InvalidState
+
+    if desk.accounts.has_active_admin():
+        return None
+    try:
+        token = desk.accounts.setup_link()
+    except InvalidState:  # an admin appeared meanwhile (another process, `songngu users create`)
+        return None
+    return f"{base_url}/setup/{token}"
+
+
+# Web server threads when SONGNGU_WEB_THREADS is unset: a few, however many cores. Python runs one
+# thread at a time per process, so threads add no CPU; they only overlap waits on the database and
+# the network. Measured with `songngu bench --only load`: 1 thread halves throughput, 8 stretch the tail.
+DEFAULT_WEB_THREADS = 4
+
+
+def engine_threads(requested: int, cores: int) -> int:
+    """The MT engine's threads in a web process: what SONGNGU_THREADS asks for, else all cores but one.
+
+    The web threads need a core of their own: with every core given to the
+    engine, a busy web server leaves torch's threads waiting on each other and
+    translation slows several-fold (see the benchmark's idle check).
+    """
+    if requested > 0:
+        return requested
+    return max(1, max(cores, 1) - 1)
+
+
+def _serve_forever(app: object, host: str, port: int, threads: int) -> None:
     """Waitress when installed (a production WSGI server); werkzeug's threaded server otherwise."""
     try:
         import waitress
@@ -27,7 +74,7 @@ def _serve_forever(app: object, host: str, port: int) -> None:
 
         run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)  # type: ignore[arg-type]
         return
-    waitress.serve(app, host=host, port=port)
+    waitress.serve(app, host=host, port=port, threads=threads)
 
 
 @click.command("serve")
@@ -36,7 +83,9 @@ def _serve_forever(app: object, host: str, port: int) -> None:
 @click.option("--worker/--no-worker", "run_worker", default=None,
               help="run translation jobs in this process (default: yes, unless SONGNGU_REDIS_URL "
                    "sends them to `songngu worker` processes)")
-def serve(host: str, port: int, run_worker: bool | None) -> None:
+@click.option("--threads", "web_threads", type=click.IntRange(1, 256), envvar="SONGNGU_WEB_THREADS",
+              default=None, help="web server threads (env SONGNGU_WEB_THREADS; default: 4)")
+def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None) -> None:
     """Run the web UI and REST API (with an in-process translation worker in the embedded set-up)."""
     from translate.config import load_settings
     from translate.desk import Desk
@@ -45,6 +94,9 @@ def serve(host: str, port: int, run_worker: bool | None) -> None:
     settings = load_settings()
     if run_worker is None:
         run_worker = settings.redis_url is None
+    cores = os.cpu_count() or 1
+    web_threads = web_threads or DEFAULT_WEB_THREADS
+    settings = replace(settings, threads=engine_threads(settings.threads, cores))
     desk = Desk(settings, start_worker=run_worker)
     previous_sigterm = signal.getsignal(signal.SIGTERM)
     try:
@@ -52,14 +104,17 @@ def serve(host: str, port: int, run_worker: bool | None) -> None:
         shown_host = f"[{host}]" if ":" in host else host
         click.echo(f"songngu: instance folder {settings.instance}")
         click.echo(f"songngu: serving on http://{shown_host}:{port}/  (API: http://{shown_host}:{port}/api/v1/docs)")
+        click.echo(f"songngu: {web_threads} web threads, MT engine {settings.threads} thread(s), {cores} cores "
+                   "(SONGNGU_WEB_THREADS, SONGNGU_THREADS)")
         if not run_worker:
             click.echo("songngu: jobs run in `songngu worker` processes (none in this one)")
-        if desk.accounts.count_users() == 0:
-            click.echo(FIRST_ADMIN_HINT)
+        setup_url = first_admin_link(desk, local_base_url(host, port, settings.public_url))
+        if setup_url:
+            click.echo(FIRST_ADMIN_HINT.format(url=setup_url))
         # A service manager stops us with SIGTERM; turn it into a normal exit so the
         # worker is stopped by close() below instead of dying mid-segment.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        _serve_forever(app, host, port)
+        _serve_forever(app, host, port, web_threads)
     finally:
         signal.signal(signal.SIGTERM, previous_sigterm)
         desk.close()

@@ -271,4 +271,28 @@ def test_views_serialise_to_json(desk, people, article):
     doc = _create(desk, people["editor"], article)
     data = json.loads(json.dumps(doc.to_dict()))
     assert data["segments"][0]["field"] == "title"
-    assert set(UserView(1, "a", "editor").to_dict()) == {"id", "name", "role"}
+    assert set(UserView(1, "a", "editor").to_dict()) == {"id", "name", "role", "locale"}
+
+
+@pytest.mark.slow
+def test_an_edit_brings_a_reviewed_or_approved_article_back_to_post_editing(desk, people, article):
+    ed, tr = people["editor"], people["translator"]
+    doc = _translated(desk, ed, article)
+    first, second = doc.segments[0], doc.segments[1]
+    # Already in post-editing: a save keeps it there.
+    first = desk.segments.save(tr, first.id, first.target + " (1)", first.version)
+    assert desk.documents.get(ed, doc.id).state == "post-editing"
+    for seg in doc.segments:
+        desk.segments.confirm(tr, seg.id)
+    assert desk.documents.get(ed, doc.id).state == "in review"
+    seg = next(s for s in desk.documents.get(ed, doc.id).segments if s.id == second.id)
+    desk.segments.save(tr, seg.id, seg.target + " (2)", seg.version)
+    assert desk.documents.get(ed, doc.id).state == "post-editing"
+    for seg in desk.documents.get(ed, doc.id).segments:
+        if seg.state != "confirmed":
+            desk.segments.confirm(tr, seg.id)
+    desk.documents.approve(ed, doc.id)
+    assert desk.documents.get(ed, doc.id).state == "approved"
+    seg = next(s for s in desk.documents.get(ed, doc.id).segments if s.id == first.id)
+    desk.segments.save(tr, seg.id, seg.target + " (3)", seg.version)
+    assert desk.documents.get(ed, doc.id).state == "post-editing"

@@ -36,7 +36,9 @@ def app(desk: Desk) -> Flask:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # these tests read the English texts
+    return client
 
 
 def _csrf(client: FlaskClient, path: str = "/login") -> str:
@@ -166,7 +168,7 @@ def test_serve_prints_the_url_and_how_to_create_the_first_admin(models_env: Path
 
     served = {}
 
-    def fake_serve(app: Flask, host: str, port: int) -> None:
+    def fake_serve(app: Flask, host: str, port: int, threads: int) -> None:
         served.update(app=app, host=host, port=port)
 
     monkeypatch.setattr(cli.serve, "_serve_forever", fake_serve)

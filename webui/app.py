@@ -19,10 +19,22 @@ from flask import Flask
 import webui
 from translate.config import load_settings
 from translate.desk import Desk
-from webui import auth, errors
+from webui import api_docs, auth, errors
+from webui.account_pages import bp as account_pages_bp
+from webui.admin_pages import bp as admin_pages_bp
 from webui.api import ErrorOut
 from webui.api import bp as api_bp
+from webui.api_exchange import bp as exchange_api_bp
 from webui.api_glossary import bp as glossary_api_bp
+from webui.desk_pages import bp as desk_pages_bp
+from webui.glossary_pages import bp as glossary_pages_bp
+from webui.i18n import init_i18n
+from webui.layout import init_layout
+from webui.models_pages import bp as models_pages_bp
+from webui.security import install_security
+from webui.setup_pages import bp as setup_pages_bp
+from webui.workspace import bp as workspace_bp
+from webui.workspace_api import bp as workspace_api_bp
 
 SECRET_FILE = "secret_key"
 DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024
@@ -34,7 +46,7 @@ def _instance_secret(instance: Path) -> str:
     Created with O_EXCL and mode 0600: two processes starting at once agree on
     one key, and other local users cannot read it.
     """
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = instance / SECRET_FILE
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -74,7 +86,7 @@ def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -
         title="songngu API",
         version=webui.__version__,
         spec_path="/api/v1/openapi.json",
-        docs_path="/api/v1/docs",
+        docs_path="/api/v1/docs",  # the page itself comes from webui/api_docs.py (no CDN)
         json_errors=False,  # errors.py decides: JSON under /api, HTML pages elsewhere
     )
     app.config.update(
@@ -102,10 +114,23 @@ def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -
         atexit.register(desk.close)
     app.extensions["songngu.desk"] = desk
 
+    install_security(app)
+    api_docs.init_app(app)
     errors.register_error_handlers(app)
     auth.init_app(app)
+    init_i18n(app)
+    init_layout(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(glossary_api_bp)
+    app.register_blueprint(exchange_api_bp)
+    app.register_blueprint(desk_pages_bp)
+    app.register_blueprint(glossary_pages_bp)
+    app.register_blueprint(models_pages_bp)
+    app.register_blueprint(admin_pages_bp)
+    app.register_blueprint(account_pages_bp)
+    app.register_blueprint(setup_pages_bp)
+    app.register_blueprint(workspace_bp)
+    app.register_blueprint(workspace_api_bp)
     # Token-only routes: no session cookie is honoured there, so CSRF cannot apply.
     auth.csrf.exempt(api_bp)
     return app

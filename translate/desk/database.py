@@ -33,6 +33,7 @@ TABLE_MODULES = (
     "translate.desk.documents",
     "translate.desk.memory",
     "translate.desk.jobs",
+    "translate.desk.review",
 )
 
 

@@ -10,6 +10,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from translate.desk import accounts, jobs, memory
+from translate.desk import document_queries as queries
+from translate.desk.article_html import body_html_from_paste, without_images
 from translate.desk.database import Database
 from translate.desk.documents import (
     DOC_APPROVED,
@@ -41,7 +43,9 @@ from translate.desk.rules import (
     MAX_TITLE,
     TRANSLATORS,
     blocking_flags,
+    check_characters,
     clean_text,
+    is_id,
     require,
 )
 from translate.desk.views import DocumentView, UserView, document_view
@@ -50,8 +54,8 @@ from translate.text.markup import sanitize_html
 
 
 def load_document(s: Session, doc_id: int) -> Document:
-    """The document row, or :class:`NotFound` (a non-integer id never reaches the database)."""
-    doc = s.get(Document, doc_id) if isinstance(doc_id, int) else None
+    """The document row, or :class:`NotFound` (an id no row can have never reaches the database)."""
+    doc = s.get(Document, doc_id) if is_id(doc_id) else None
     if doc is None:
         raise NotFound(f"no document with id {doc_id}")
     return doc
@@ -92,6 +96,7 @@ class DocumentService:
                     title: str | None = None) -> DocumentView:
         """An .html or .docx file as an article; its own title is used unless one is given."""
         require(actor, EDITORS, "import documents")
+        check_characters(filename, "the file name")
         art = import_file(filename, data)
         chosen = (title or "").strip() or art.title
         if not chosen:
@@ -124,6 +129,7 @@ class DocumentService:
             if translator_name is None:
                 doc.assigned_to = None
             else:
+                check_characters(translator_name, "the translator's name")
                 user = s.scalar(select(accounts.User).where(accounts.User.name == translator_name.strip()))
                 if user is None:
                     raise NotFound(f"no user named {translator_name!r}")
@@ -212,4 +218,76 @@ class DocumentService:
             return {
                 doc.source_lang: {"title": doc.title, "summary": doc.summary, "body_html": doc.body_html},
                 doc.target_lang: target,
+            }
+
+    # --- what the desk's pages read (queries in document_queries) ------------------------------
+
+    def create_from_paste(self, actor: UserView, *, source_lang: str, category: str, title: str,
+                          summary: str, body: str) -> DocumentView:
+        """An article typed or pasted into the form: HTML as it is, plain text as paragraphs."""
+        return self.create(actor, source_lang=source_lang, category=category, title=title, summary=summary,
+                           body_html=body_html_from_paste(body if isinstance(body, str) else ""))
+
+    def listing(self, actor: UserView, *, state: str | None = None, category: str | None = None,
+                assignee: int | str | None = None, source_lang: str | None = None, text: str | None = None,
+                limit: int = queries.PAGE_SIZE, offset: int = 0) -> queries.DeskPage:
+        """The desk: newest first, filtered, one page with assignee names and segment counts.
+
+        ``assignee`` is a user id or ``"unassigned"``; ``text`` is matched in titles,
+        Vietnamese-aware (see :mod:`translate.desk.document_queries`).
+        """
+        require(actor, ANY_ROLE, "list documents")
+        if state is not None and state not in DOCUMENT_STATES:
+            raise InputError(f"unknown state {state!r}; one of: {', '.join(DOCUMENT_STATES)}")
+        if assignee is not None and assignee != queries.UNASSIGNED and not is_id(assignee):
+            raise InputError(f"assignee must be a user id or {queries.UNASSIGNED!r}, got {assignee!r}")
+        if not (is_id(limit) and limit <= queries.MAX_PAGE_SIZE):
+            raise InputError(f"limit must be between 1 and {queries.MAX_PAGE_SIZE}")
+        if not (isinstance(offset, int) and 0 <= offset <= 10**9):
+            raise InputError("offset must be a whole number, 0 or more")
+        text = clean_text(text, "search text", queries.MAX_QUERY, required=False) or None
+        with self.db.session() as s:
+            return queries.desk_page(
+                s, state=state, category=resolve_category(category).slug if category else None,
+                assignee=assignee, source_lang=check_lang(source_lang, "language") if source_lang else None,
+                text=text, limit=limit, offset=offset)
+
+    def overview(self, actor: UserView, doc_id: int) -> queries.ArticleOverview:
+        """The article page's metadata: names, counts, latest job, blocking checks, the publishing log."""
+        require(actor, ANY_ROLE, "read documents")
+        with self.db.transaction() as s:
+            doc = load_document(s, doc_id)
+            jobs.refresh_document_state(s, doc.id)
+            return queries.article_overview(s, doc)
+
+    def progress(self, actor: UserView, doc_id: int) -> queries.ArticleProgress:
+        """The state and the latest job's progress; read-only, for polling while a job runs."""
+        require(actor, ANY_ROLE, "read documents")
+        with self.db.session() as s:
+            return queries.article_progress(s, load_document(s, doc_id))
+
+    def translators(self, actor: UserView) -> list[UserView]:
+        """Who an article can be assigned to: active users whose role may translate."""
+        require(actor, ANY_ROLE, "list translators")
+        with self.db.session() as s:
+            return queries.assignable_users(s, TRANSLATORS)
+
+    def preview(self, actor: UserView, doc_id: int) -> dict:
+        """Source and current translation side by side at any stage, as sanitised HTML.
+
+        Unlike :meth:`pair` it does not wait for approval; untranslated segments are
+        empty. Title and summary stay plain text; the bodies are sanitised again and
+        their images are placeholders (the desk loads no outside images).
+        """
+        require(actor, ANY_ROLE, "preview documents")
+        with self.db.session() as s:
+            doc = load_document(s, doc_id)
+            target = rebuild_target(doc)
+            return {
+                "source": {"lang": doc.source_lang, "title": doc.title, "summary": doc.summary,
+                           "body_html": without_images(sanitize_html(doc.body_html))},
+                "target": {"lang": doc.target_lang, "title": target["title"], "summary": target["summary"],
+                           "body_html": without_images(sanitize_html(target["body_html"]))},
+                "translated": sum(1 for seg in doc.segments if seg.target.strip()),
+                "total": len(doc.segments),
             }

@@ -28,7 +28,10 @@ SEG_MEMORY = "memory"
 SEG_EDITED = "edited"
 SEG_CONFIRMED = "confirmed"
 SEG_APPROVED = "approved"
-SEGMENT_STATES = (SEG_NEW, SEG_MACHINE, SEG_MEMORY, SEG_EDITED, SEG_CONFIRMED, SEG_APPROVED)
+# Sent back by a reviewer with a comment (translate/desk/review_service.py). Neither confirmed nor
+# approved, so derive_state puts its document back into post-editing, like an edit would.
+SEG_REJECTED = "rejected"
+SEGMENT_STATES = (SEG_NEW, SEG_MACHINE, SEG_MEMORY, SEG_EDITED, SEG_REJECTED, SEG_CONFIRMED, SEG_APPROVED)
 
 # Document states.
 DOC_DRAFT = "draft"
@@ -247,8 +250,26 @@ def segment_html(seg) -> str:
     return seg.html if getattr(seg, "kind", "text") == "text" else seg.text
 
 
+def fragment_text(fragment: str) -> str:
+    """The plain text of an inline HTML fragment (a segment's target): tags dropped, entities decoded."""
+    if not fragment or ("<" not in fragment and "&" not in fragment):
+        return fragment or ""
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return root.text_content()
+
+
 def rebuild_target(doc: Document) -> dict[str, str]:
-    """The translated title, summary and body, put back into the source's structure."""
+    """The translated title, summary and body, put back into the source's structure.
+
+    One encoding per field, the same on both sides of the pair: the title and the
+    summary are plain text (like the source's, escaped only where they are put into
+    HTML), so their segments' targets, which are inline HTML, are turned back into
+    text; the body is sanitised HTML.
+    """
     parsed = parse_fields(doc.title, doc.summary, doc.body_html, doc.source_lang)
     by_field: dict[str, list[Segment]] = {name: [] for name in FIELDS}
     for seg in sorted(doc.segments, key=lambda s: s.index):
@@ -265,5 +286,6 @@ def rebuild_target(doc: Document) -> dict[str, str]:
                 f"document {doc.id}: the {name} now parses into {len(p.segments)} segments but "
                 f"{len(segs)} are stored; re-import the article"
             )
-        out[name] = p.rebuild([s.target for s in segs]).strip()
+        targets = [s.target for s in segs] if name == "body" else [fragment_text(s.target) for s in segs]
+        out[name] = p.rebuild(targets).strip()
     return {"title": out["title"], "summary": out["summary"], "body_html": out["body"]}

@@ -11,10 +11,14 @@ from translate.desk import jobs
 from translate.desk.account_service import AccountService
 from translate.desk.database import open_database
 from translate.desk.document_service import DocumentService
+from translate.desk.exchange_service import ExchangeService
 from translate.desk.glossary_service import GlossaryService
 from translate.desk.job_service import JobService
+from translate.desk.model_service import ModelService
+from translate.desk.review_service import ReviewService
 from translate.desk.segment_service import SegmentService
 from translate.desk.translation_service import TranslationService
+from translate.desk.workspace_service import WorkspaceService
 
 
 class Desk:
@@ -29,6 +33,10 @@ class Desk:
         self.glossary = GlossaryService(self.db)
         self.jobs = JobService(self.db, self.settings)
         self.translation = TranslationService(self.db, self.settings)
+        self.models = ModelService(self.settings)
+        self.review = ReviewService(self.db, self.segments)  # send back, comments
+        self.workspace = WorkspaceService(self.db)  # the post-editing grid and its helpers
+        self.exchange = ExchangeService(self.db, self.segments)  # XLIFF per article, TMX for the memory
         self.worker: jobs.EmbeddedWorker | None = None
         if start_worker:
             self.worker = jobs.EmbeddedWorker(self.settings).start()

@@ -7,6 +7,8 @@ people saving the same segment never overwrite each other: the second gets an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select, update
 
@@ -15,6 +17,7 @@ from glossary.termbase import Termbase
 from translate.desk import accounts, jobs, memory
 from translate.desk.database import Database
 from translate.desk.documents import (
+    DOC_POST_EDITING,
     SEG_APPROVED,
     SEG_CONFIRMED,
     SEG_EDITED,
@@ -25,9 +28,18 @@ from translate.desk.documents import (
     utcnow,
 )
 from translate.desk.errors import EditConflict, InvalidState, NotFound, PermissionDenied
-from translate.desk.rules import ANY_ROLE, EDITORS, TRANSLATORS, clean_target, is_int, plain, require
+from translate.desk.rules import (
+    ANY_ROLE,
+    EDITORS,
+    TRANSLATORS,
+    check_version,
+    clean_target,
+    is_id,
+    plain,
+    require,
+)
+from translate.desk.tag_pairs import tag_pair_flags
 from translate.desk.views import SegmentView, UserView, segment_view
-from translate.errors import InputError
 from translate.text.markup import inline_tag_sequence
 
 
@@ -37,7 +49,7 @@ class SegmentService:
 
     def _segment_for_edit(self, actor: UserView, segment_id: int) -> tuple[Segment, Document]:
         with self.db.session() as s:
-            seg = s.get(Segment, segment_id) if isinstance(segment_id, int) else None
+            seg = s.get(Segment, segment_id) if is_id(segment_id) else None
             if seg is None:
                 raise NotFound(f"no segment with id {segment_id}")
             doc = s.get(Document, seg.document_id)
@@ -46,10 +58,27 @@ class SegmentService:
             return seg, doc
 
     def save(self, actor: UserView, segment_id: int, target: str, version: int) -> SegmentView:
-        """Store a human translation if the segment is still at ``version``; QA-checked like machine output."""
+        """Store a human translation if the segment is still at ``version``; QA-checked like machine output.
+
+        A save refused as a conflict still loses nothing: the refused text is kept in
+        the segment's history (action "conflict", with the version it was based on),
+        so the post-editor can restore it even if their client is gone.
+        """
+        try:
+            return self._save_at_version(actor, segment_id, target, version)
+        except EditConflict as conflict:
+            self._keep_refused(actor, segment_id, conflict.your_target, version)
+            raise
+
+    def _keep_refused(self, actor: UserView, segment_id: int, target: str, version: int) -> None:
+        # Its own small transaction: the refused save's one has been rolled back.
+        with self.db.transaction() as s:
+            s.add(SegmentEdit(segment_id=segment_id, user_id=actor.id, action="conflict", target=target,
+                              version=version))
+
+    def _save_at_version(self, actor: UserView, segment_id: int, target: str, version: int) -> SegmentView:
         require(actor, TRANSLATORS, "edit translations")
-        if not is_int(version):
-            raise InputError("version must be an integer (the version you loaded)")
+        check_version(version)
         new_target = clean_target(target)
         seg, doc = self._segment_for_edit(actor, segment_id)
         if seg.kind != "text":  # image alt/title text: no markup at all
@@ -74,11 +103,12 @@ class SegmentService:
             distance = Levenshtein.distance(plain(seg.mt_target), plain(new_target)) if seg.mt_target else None
             s.add(SegmentEdit(segment_id=segment_id, user_id=actor.id, action="save", target=new_target,
                               version=version + 1, distance=distance))
-            jobs.refresh_document_state(s, seg.document_id)
+            # An edited segment leaves a document in post-editing (or translating, which a job
+            # request sets): re-deriving from every segment is needed only when it is elsewhere.
+            if s.scalar(select(Document.state).where(Document.id == seg.document_id)) != DOC_POST_EDITING:
+                jobs.refresh_document_state(s, seg.document_id)
             s.flush()
-            fresh = s.get(Segment, segment_id)
-            s.refresh(fresh)
-            return segment_view(fresh)
+            return segment_view(s.get(Segment, segment_id))  # a fresh load: this session never held it
 
     def _check_edit(self, seg: Segment, doc: Document, target: str) -> list[dict]:
         """Glossary QA on a human edit: the same checks machine output gets, stored with the edit."""
@@ -95,7 +125,7 @@ class SegmentService:
     def _set_state(self, actor: UserView, segment_id: int, state: str, action: str) -> SegmentView:
         """Confirm or approve the text as read; if it changed in between, that is a conflict too."""
         with self.db.transaction() as s:
-            seg = s.get(Segment, segment_id) if isinstance(segment_id, int) else None
+            seg = s.get(Segment, segment_id) if is_id(segment_id) else None
             if seg is None:
                 raise NotFound(f"no segment with id {segment_id}")
             if seg.state == SEG_NEW or not (seg.target or "").strip():
@@ -136,6 +166,8 @@ class SegmentService:
 
     def history(self, actor: UserView, segment_id: int) -> list[dict]:
         require(actor, ANY_ROLE, "read segment history")
+        if not is_id(segment_id):
+            raise NotFound(f"no segment with id {segment_id}")
         with self.db.session() as s:
             rows = s.execute(
                 select(SegmentEdit, accounts.User.name)
@@ -144,3 +176,27 @@ class SegmentService:
             )
             return [{"action": e.action, "user": name, "target": e.target, "version": e.version,
                      "distance": e.distance, "at": e.at.isoformat(timespec="seconds")} for e, name in rows]
+
+    def check(self, actor: UserView, segment_id: int, target: str) -> list[dict]:
+        """The QA flags ``target`` would get if saved, without saving it: for checking as one types.
+
+        A broken inline-tag pair in the text as typed comes first: saving mends it
+        silently (see :mod:`translate.desk.tag_pairs`), so only here can it be seen.
+        """
+        require(actor, ANY_ROLE, "check translations")
+        cleaned = clean_target(target)
+        seg, doc = self._segment_for_edit(actor, segment_id)
+        if seg.kind != "text":
+            cleaned = plain(cleaned)
+        broken = tag_pair_flags(target) if seg.kind == "text" else []
+        return broken + self._check_edit(seg, doc, cleaned)
+
+    def save_as_typed(self, actor: UserView, segment_id: int, target: str, version: int) -> SegmentView:
+        """:meth:`save`, with a broken tag pair in the text as sent added to the flags it answers.
+
+        The stored flags describe the stored (mended) text; the answer also tells the
+        post-editor that the tags they typed did not pair up.
+        """
+        view = self.save(actor, segment_id, target, version)
+        broken = tag_pair_flags(target)
+        return replace(view, flags=broken + list(view.flags)) if broken else view
