@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,18 @@ def client_sign_in(client, name: str, password: str = BROWSER_PASSWORD) -> None:
     resp = client.post("/login", data={"name": name, "password": password,
                                        "csrf_token": form_csrf(client, "/login")})
     assert resp.status_code == 302, f"sign-in as {name} failed with {resp.status_code}"
+
+
+@contextmanager
+def module_desk(test_models_dir: Path, tmp_path_factory: pytest.TempPathFactory, name: str):
+    """A Desk on its own instance folder, for module-scoped fixtures (monkeypatch is function-scoped)."""
+    from translate.desk import Desk
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SONGNGU_MODELS_DIR", str(test_models_dir))
+        mp.setenv("SONGNGU_INSTANCE", str(tmp_path_factory.mktemp(name)))
+        desk = Desk()
+        try:
+            yield desk
+        finally:
+            desk.close()

@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.conftest import module_desk
 from translate.config import load_settings
 from translate.desk import Desk
 from webui.app import create_app
@@ -28,14 +29,8 @@ BOOKKEEPING = {"id", "revision", "created_by", "created_at", "updated_by", "upda
 
 @pytest.fixture(scope="module")
 def desk(test_models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SONGNGU_MODELS_DIR", str(test_models_dir))
-        mp.setenv("SONGNGU_INSTANCE", str(tmp_path_factory.mktemp("glossary-api")))
-        d = Desk()
-        try:
-            yield d
-        finally:
-            d.close()
+    with module_desk(test_models_dir, tmp_path_factory, "glossary-api") as d:
+        yield d
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.conftest import module_desk
 from translate.desk import Desk, EditConflict, NotFound
 from translate.errors import InputError
 from webui.app import create_app
@@ -26,14 +27,8 @@ G = "/api/v1/glossary"
 
 @pytest.fixture(scope="module")
 def desk(test_models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SONGNGU_MODELS_DIR", str(test_models_dir))
-        mp.setenv("SONGNGU_INSTANCE", str(tmp_path_factory.mktemp("hardening")))
-        d = Desk()
-        try:
-            yield d
-        finally:
-            d.close()
+    with module_desk(test_models_dir, tmp_path_factory, "hardening") as d:
+        yield d
 
 
 @pytest.fixture(scope="module")

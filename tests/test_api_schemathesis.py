@@ -27,6 +27,7 @@ from flask import Flask
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 
+from tests.conftest import module_desk
 from translate.desk import Desk
 from webui.app import create_app
 
@@ -38,14 +39,8 @@ EXAMPLES_PER_OPERATION = 20
 
 @pytest.fixture(scope="module")
 def desk(test_models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SONGNGU_MODELS_DIR", str(test_models_dir))
-        mp.setenv("SONGNGU_INSTANCE", str(tmp_path_factory.mktemp("schemathesis")))
-        d = Desk()
-        try:
-            yield d
-        finally:
-            d.close()
+    with module_desk(test_models_dir, tmp_path_factory, "schemathesis") as d:
+        yield d
 
 
 @pytest.fixture(scope="module")
