@@ -253,6 +253,18 @@ def test_oversized_body_is_413_json(app: Flask, client: FlaskClient, tokens: dic
     assert _error(resp)["error"]["code"] == "too_large"
 
 
+
+def test_text_over_the_synchronous_limit_is_413_naming_the_limit(client: FlaskClient, tokens: dict) -> None:
+    """Under the upload cap but over what a synchronous call takes: too large, not a generic bad input."""
+    from translate.desk.translation_service import SYNC_LIMIT
+
+    resp = client.post("/api/v1/translate", json={"src": "vi", "tgt": "en", "text": "a" * (SYNC_LIMIT + 1)},
+                       headers=tokens["tran"])
+    assert resp.status_code == 413, resp.get_data(as_text=True)[:300]
+    body = _error(resp)
+    assert body["error"]["code"] == "too_large"
+    assert f"{SYNC_LIMIT:,}" in body["error"]["message"]
+
 # ------------------------------------------------------------------ synchronous translation
 
 

@@ -16,7 +16,7 @@ from translate.batching import Batcher, LRUCache
 from translate.config import Settings, load_settings
 from translate.engines.base import DecodingSettings, Engine
 from translate.engines.select import check_pair, get_engine
-from translate.errors import InputError
+from translate.errors import InputError, TooLargeError
 from translate.text.markup import MAX_HTML_CHARS, MAX_TEXT_CHARS
 
 MAX_INPUT_CHARS = max(MAX_HTML_CHARS, MAX_TEXT_CHARS)  # the parsers enforce their own limit too
@@ -44,6 +44,10 @@ class SegmentResult:
     test_model: bool = False
     terms: list[dict] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
+    # How missing glossary terms get in (SONGNGU_TERM_STRATEGY) and, when one was missing, what placed it
+    # ({"strategy", "missing", "placed_by": "model" | "repair", "reason", ...}; translate/term_placement.py).
+    term_strategy: str = "repair"
+    term_placement: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -86,7 +90,7 @@ def normalize_input(content: str | bytes, what: str = "input") -> str:
                 f"convert it to UTF-8 first"
             ) from exc
     if len(content) > MAX_INPUT_CHARS:
-        raise InputError(f"{what} is too large: {len(content):,} characters (limit {MAX_INPUT_CHARS:,})")
+        raise TooLargeError(f"{what} is too large: {len(content):,} characters (limit {MAX_INPUT_CHARS:,})")
     content = unicodedata.normalize("NFC", content.lstrip("\ufeff"))
     if not content.strip():
         raise InputError(f"{what} is empty: nothing to translate")
@@ -102,8 +106,14 @@ class Translator:
         glossary=None,
         decoding: DecodingSettings | None = None,
         model_name: str | None = None,
+        term_strategy: str | None = None,
     ) -> None:
+        from translate.config import TERM_STRATEGIES
+
         self.settings = settings or load_settings()
+        self.term_strategy = term_strategy or self.settings.term_strategy
+        if self.term_strategy not in TERM_STRATEGIES:
+            raise InputError(f"unknown term strategy {self.term_strategy!r}; use {' or '.join(TERM_STRATEGIES)}")
         self.glossary = glossary
         self.decoding = decoding or DecodingSettings(beam_size=self.settings.beam_size)
         self.model_name = model_name
@@ -143,11 +153,13 @@ class Translator:
                 engine.signature(),
                 self.decoding.signature(),
                 f"glossary:{'none' if gv is None else f'v{gv}'}",
+                f"terms:{self.term_strategy}",
             ]
         )
 
     def translate_segments(self, segments: list, src: str, tgt: str) -> list[SegmentResult]:
         """Translate parsed segments; every result is checked and signed."""
+        from translate.term_placement import hold_by_strategy
         from translate.terms import TermHolder
         from translate.text import align, markup
 
@@ -166,9 +178,11 @@ class Translator:
         signature = self.signature(engine, src, tgt)
         model = engine.model
         results = []
-        for seg, found, cons, (hyp, cached) in zip(segments, matches, constraints, outputs, strict=True):
+        held = hold_by_strategy(self.term_strategy, engine, self.decoding, tgt, texts, [h for h, _ in outputs],
+                                constraints)
+        for seg, found, cons, (_, cached), (hyp, links, placement) in zip(segments, matches, constraints, outputs,
+                                                                         held, strict=True):
             target = unicodedata.normalize("NFC", hyp.text)
-            links = align.word_alignment(seg.text, hyp.source_tokens, target, hyp.target_tokens, hyp.attention)
             spans = align.project_spans(seg.text, seg.spans, target, links) if seg.spans else []
             target, spans = holder.hold(seg.text, target, cons, links, spans, seg.spans)
             target_html = markup.render_inline(target, spans) if seg.kind == "text" else target
@@ -193,6 +207,8 @@ class Translator:
                     test_model=model.test,
                     terms=[holder.term_dict(m) for m in found],
                     flags=flags,
+                    term_strategy=self.term_strategy,
+                    term_placement=placement,
                 )
             )
         return results

@@ -169,8 +169,10 @@ class Segment(Base):
 class SegmentEdit(Base):
     """Every write to a segment's target: machine drafts, memory reuse and human edits alike.
 
-    ``action`` is machine | memory | save | confirm | approve. Counting machine
-    rows per segment is how a restarted job proves it did no segment twice.
+    ``action`` is machine | memory | save | confirm | approve | send_back, or
+    conflict: a save refused because someone else saved first, kept so that what
+    was typed is never lost. Counting machine rows per segment is how a restarted
+    job proves it did no segment twice.
     """
 
     __tablename__ = "segment_edits"

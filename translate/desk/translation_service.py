@@ -10,7 +10,7 @@ from translate.desk.database import Database
 from translate.desk.documents import check_lang
 from translate.desk.rules import ANY_ROLE, SYNC_LIMIT, check_characters, require
 from translate.desk.views import UserView
-from translate.errors import InputError
+from translate.errors import InputError, TooLargeError
 
 
 class TranslationService:
@@ -30,7 +30,7 @@ class TranslationService:
             raise InputError("text/html must be a string")
         check_characters(content, "text" if text is not None else "html")
         if len(content) > SYNC_LIMIT:
-            raise InputError(f"input is {len(content):,} characters; the synchronous limit is {SYNC_LIMIT:,} "
+            raise TooLargeError(f"input is {len(content):,} characters; the synchronous limit is {SYNC_LIMIT:,} "
                              f"(create a document for longer texts)")
         with self.db.session() as s:
             translator = jobs.default_translator(s, self.settings)
