@@ -10,7 +10,7 @@ from translate.desk.database import Database
 from translate.desk.document_service import load_document
 from translate.desk.documents import DOC_PUBLISHED
 from translate.desk.errors import InvalidState, NotFound
-from translate.desk.rules import ANY_ROLE, EDITORS, require
+from translate.desk.rules import ANY_ROLE, EDITORS, is_id, require
 from translate.desk.views import JobView, UserView, job_view
 
 log = logging.getLogger("songngu.desk")
@@ -42,7 +42,7 @@ class JobService:
     def get(self, actor: UserView, job_id: int) -> JobView:
         require(actor, ANY_ROLE, "read jobs")
         with self.db.session() as s:
-            job = s.get(jobs.Job, job_id) if isinstance(job_id, int) else None
+            job = s.get(jobs.Job, job_id) if is_id(job_id) else None
             if job is None:
                 raise NotFound(f"no job with id {job_id}")
             return job_view(job)
