@@ -1,0 +1,1 @@
+"""``desk.adaptation``: model adaptation runs from the desk's approved translations (see service.py)."""
