@@ -65,12 +65,15 @@ def _load_sets(set_name, src_file, ref_file, dev_file, src, tgt, limit) -> tuple
 @click.option("--glossary/--no-glossary", "use_glossary", default=None,
               help="only with the glossary held / only the engine alone (default: both, side by side)")
 @click.option("--model", "model_name", default=None, help="evaluate this installed model instead of the default")
+@click.option("--term-strategy", type=click.Choice(["repair", "decode", "both"]), default=None,
+              help="how missing glossary terms get in: written over the aligned words (repair), placed by the "
+                   "model (decode), or both side by side on the same input (default: SONGNGU_TERM_STRATEGY)")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="only the first N lines (a quick run)")
 @click.option("--json", "as_json", is_flag=True, help="print the JSON report instead of the table")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="also write the JSON report here")
 @click.option("--no-save", is_flag=True, help="do not keep the scores beside the model")
-def evaluate(set_name, src_file, ref_file, dev_file, src, tgt, hyp_files, use_glossary, model_name, limit,
-             as_json: bool, report_path: Path | None, no_save: bool) -> None:
+def evaluate(set_name, src_file, ref_file, dev_file, src, tgt, hyp_files, use_glossary, model_name, term_strategy,
+             limit, as_json: bool, report_path: Path | None, no_save: bool) -> None:
     """Score a model (or finished outputs) with sacrebleu and glossary term accuracy."""
     from models.registry import append_score
     from translate.desk.database import open_glossary
@@ -79,13 +82,17 @@ def evaluate(set_name, src_file, ref_file, dev_file, src, tgt, hyp_files, use_gl
     from translate.evaluation.runner import stderr_progress
     from translate.pipeline import Translator
 
-    if hyp_files and (use_glossary is not None or model_name):
-        raise InputError("--hyp-file scores finished outputs; --glossary/--no-glossary and --model choose "
-                         "what songngu translates")
+    if hyp_files and (use_glossary is not None or model_name or term_strategy):
+        raise InputError("--hyp-file scores finished outputs; --glossary/--no-glossary, --model and "
+                         "--term-strategy choose what songngu translates")
+    if term_strategy and use_glossary is False:
+        raise InputError("--term-strategy says how glossary terms are held; it needs the glossary "
+                         "(drop --no-glossary)")
     sets, full_lengths = _load_sets(set_name, src_file, ref_file, dev_file, src, tgt, limit)
     if hyp_files and len(sets) > 1:
         raise InputError("--hyp-file needs one direction: add --src and --tgt")
     settings = load_settings()
+    strategies = ["repair", "decode"] if term_strategy == "both" else [term_strategy or settings.term_strategy]
     glossary = open_glossary(settings)  # also the expectation for plain sets: its terms found in the source
     reports, failed = [], False
     for ev, full_length in zip(sets, full_lengths, strict=True):
@@ -93,11 +100,16 @@ def evaluate(set_name, src_file, ref_file, dev_file, src, tgt, hyp_files, use_gl
             systems = [read_system(ev, path, full_length) for path in hyp_files]
         else:
             modes = [False, True] if use_glossary is None else [use_glossary]
+            if term_strategy == "both" and use_glossary is None:
+                modes = [True]  # the comparison is between the strategies; the engine alone adds nothing
             systems = []
             for held in modes:
-                name = "with glossary" if held else "engine alone"
-                translator = Translator(settings, glossary=glossary if held else None, model_name=model_name)
-                systems.append(translate_set(ev, translator, name, progress=stderr_progress))
+                for strategy in strategies if held else strategies[:1]:
+                    name = "engine alone" if not held else (
+                        f"glossary, {strategy}" if len(strategies) > 1 else "with glossary")
+                    translator = Translator(settings, glossary=glossary if held else None, model_name=model_name,
+                                            term_strategy=strategy)
+                    systems.append(translate_set(ev, translator, name, progress=stderr_progress))
         report = evaluate_systems(ev, systems, glossary)
         if not no_save:
             for root, record in score_records(report, systems, limit):

@@ -98,11 +98,32 @@ class Engine(ABC):
         constraints: list[list[TermConstraint]] | None = None,
         with_attention: bool = False,
         source_tokens: list[list[str]] | None = None,
+        target_prefix: list[list[str]] | None = None,
     ) -> list[Hypothesis]:
         """Translate ``sentences`` in one batch, in order.
 
         ``source_tokens`` (from :meth:`tokenize`) saves tokenizing twice when the caller already did.
+        ``target_prefix`` (target pieces per sentence, from :meth:`target_pieces`) forces the start of
+        each output; the model finishes the sentence (how a term is placed by the model). Every
+        hypothesis says in ``extra["finished"]`` whether it ended with end-of-sentence rather than
+        at the length limit.
         """
+
+    def target_pieces(self, text: str) -> list[str]:
+        """The target-side pieces of ``text`` (no end-of-sentence): a decoder prefix or a text to score."""
+        ids = self.tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
+        return self.tokenizer.convert_ids_to_tokens(ids)
+
+    def score_batch(self, source_tokens: list[list[str]], target_pieces: list[list[str]]) -> list[float]:
+        """The model's length-normalised log-probability of each target given its source.
+
+        The mean log-probability per target piece, end-of-sentence included, from one
+        teacher-forced pass: the same yardstick for a draft, a repaired output and an
+        output the model finished after a forced prefix, whichever backend made them.
+        """
+        from translate.errors import EngineError
+
+        raise EngineError(f"the {self.name} engine cannot score translations")
 
     def signature(self) -> str:
         m = self.model

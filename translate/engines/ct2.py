@@ -42,11 +42,13 @@ class CTranslate2Engine(Engine):
         constraints: list[list[TermConstraint]] | None = None,
         with_attention: bool = False,
         source_tokens: list[list[str]] | None = None,
+        target_prefix: list[list[str]] | None = None,
     ) -> list[Hypothesis]:
         if not sentences:
             return []
         batch = source_tokens or [self.tokenize(s) for s in sentences]
         longest = max(len(t) for t in batch)
+        max_length = settings.max_length(longest)
         suppress = [self.tokenizer.convert_ids_to_tokens(ids) for ids in self.forbidden_ids(constraints)] or None
         kwargs = {}
         if settings.fixed_length is not None:
@@ -55,7 +57,8 @@ class CTranslate2Engine(Engine):
             batch,
             beam_size=settings.beam_size,
             length_penalty=settings.length_penalty,
-            max_decoding_length=settings.max_length(longest),
+            max_decoding_length=max_length,
+            target_prefix=target_prefix,
             return_scores=True,
             return_attention=with_attention,
             suppress_sequences=suppress,
@@ -73,6 +76,13 @@ class CTranslate2Engine(Engine):
                     source_tokens=src_tokens,
                     target_tokens=tokens,
                     attention=[list(row) for row in res.attention[0]] if with_attention and res.attention else None,
+                    extra={"finished": len(tokens) < max_length},
                 )
             )
         return hyps
+
+    def score_batch(self, source_tokens: list[list[str]], target_pieces: list[list[str]]) -> list[float]:
+        if not source_tokens:
+            return []
+        results = self.translator.score_batch(source_tokens, target_pieces, max_input_length=0)
+        return [sum(r.log_probs) / len(r.log_probs) if r.log_probs else 0.0 for r in results]

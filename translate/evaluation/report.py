@@ -18,6 +18,9 @@ def format_report(report: dict) -> str:
     has_terms = report["terms_expected_from"] is not None
     if has_terms:
         header += f"  {'terms':>6}  {'held':>6}  {'flagged':>7}  {'UNFLAGGED':>9}  {'held %':>7}"
+    has_run = any(s.get("seconds") is not None for s in report["systems"])
+    if has_run:
+        header += f"  {'model score':>11}  {'time s':>7}"
     lines.append(header)
     for s in report["systems"]:
         row = f"  {s['name']:<{width}}" + "".join(f"  {s['scores'][m]['score']:6.2f}" for m in METRICS)
@@ -26,9 +29,21 @@ def format_report(report: dict) -> str:
             flagged = str(t["flagged"]) if t["flags_known"] else "n/a"
             row += (f"  {t['expected']:6d}  {t['held_without_flag']:6d}  {flagged:>7}  {t['unflagged_misses']:9d}"
                     f"  {_pct(t['held_share']):>7}")
+        if has_run:
+            score = s.get("model_score")
+            seconds = s.get("seconds")
+            row += (f"  {'-' if score is None else f'{score:.3f}':>11}"
+                    f"  {'-' if seconds is None else f'{seconds:.2f}':>7}")
         lines.append(row)
     if has_terms:
         lines.append(f"  terms expected: {report['terms_expected_from']}")
+    for s in report["systems"]:
+        placed = s.get("segments_placed_by")
+        if s.get("term_strategy") and placed:
+            lines.append(f"  {s['name']}: segments with a missing term placed by "
+                         + ", ".join(f"{k}: {v}" for k, v in sorted(placed.items())))
+    if has_run:
+        lines.append("  model score: mean log-probability per piece of the final outputs (higher is better)")
     first = report["systems"][0]["scores"]
     lines.append("sacrebleu signatures:")
     lines.extend(f"  {LABELS[m]:<5} {first[m]['signature']}" for m in METRICS)

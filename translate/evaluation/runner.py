@@ -10,6 +10,7 @@ difference is.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from translate.evaluation.testsets import EvalSet, Expected, check_aligned, read
 TERM_CHECKS = frozenset({"missing_term", "forbidden_term", "dnt_altered"})
 CHUNK_SEGMENTS = 256
 MISSES_KEPT = 20
+MAX_SCORED_PIECES = 500  # Marian models have 512 positions
 
 
 @dataclass
@@ -62,20 +64,51 @@ def translate_set(ev: EvalSet, translator, name: str,
             segments.extend(parsed.segments)
             owner.extend([i] * len(parsed.segments))
     results = []
+    translator.engine(ev.src, ev.tgt)  # load the model first: the time is the translating, not the loading
+    t0 = time.perf_counter()
     for start in range(0, len(segments), CHUNK_SEGMENTS):
         results.extend(translator.translate_segments(segments[start:start + CHUNK_SEGMENTS], ev.src, ev.tgt))
         if progress is not None:
             progress(f"{name}: {min(start + CHUNK_SEGMENTS, len(segments))}/{len(segments)} segments")
+    seconds = time.perf_counter() - t0
     parts: list[list[str]] = [[] for _ in ev.sources]
     flagged: list[set[int]] = [set() for _ in ev.sources]
     for i, res in zip(owner, results, strict=True):
         parts[i].append(res.target)
         flagged[i].update(f.get("entry") for f in res.flags if f.get("check") in TERM_CHECKS)
     engine = translator.engine(ev.src, ev.tgt)
+    placed: dict[str, int] = {}
+    for res in results:
+        if res.term_placement:
+            by = res.term_placement["placed_by"]
+            placed[by] = placed.get(by, 0) + 1
+    extra = {"seconds": round(seconds, 3), "model_score": model_score(engine, results),
+             "term_strategy": translator.term_strategy if translator.glossary is not None else None,
+             "segments_placed_by": placed}
     return SystemOutput(name, [" ".join(p) for p in parts], flagged,
                         signature=translator.signature(engine, ev.src, ev.tgt),
                         glossary=translator.glossary is not None, model=engine.model,
-                        engine=f"{engine.name}-{engine.version}")
+                        engine=f"{engine.name}-{engine.version}", extra=extra)
+
+
+def model_score(engine, results: list) -> float | None:
+    """The model's mean length-normalised log-probability of the final outputs (terms held and all).
+
+    How much the model itself likes what was delivered: a term forced over its words
+    typically costs more here than one the model placed. None if the engine cannot score.
+    """
+    from translate.errors import EngineError
+
+    pairs = [(engine.tokenize(r.source), engine.target_pieces(r.target)) for r in results if r.target.strip()]
+    # A long sentence translated in pieces can outgrow the model's positions: it is left out, not cut.
+    pairs = [(s, t) for s, t in pairs if len(s) <= MAX_SCORED_PIECES and len(t) < MAX_SCORED_PIECES]
+    if not pairs:
+        return None
+    try:
+        scores = engine.score_batch([s for s, _ in pairs], [t for _, t in pairs])
+    except EngineError:
+        return None
+    return round(sum(scores) / len(scores), 4)
 
 
 def read_system(ev: EvalSet, path: Path, full_length: int | None = None) -> SystemOutput:
@@ -149,6 +182,7 @@ def evaluate_systems(ev: EvalSet, systems: list[SystemOutput], glossary=None) ->
         row = system.describe()
         row["scores"] = corpus_scores(system.hypotheses, ev.references)
         row["terms"] = None if expected is None else term_accuracy(ev, expected, system)
+        row.update(system.extra)  # seconds, model score, term strategy when songngu translated
         rows.append(row)
     comparison = None
     if len(systems) > 1:
@@ -179,6 +213,8 @@ def score_records(report: dict, systems: list[SystemOutput], limit: int | None) 
             "figures": {m: row["scores"][m]["score"] for m in METRICS},
             "signatures": {m: row["scores"][m]["signature"] for m in METRICS},
             "songngu_signature": system.signature,
+            "term_strategy": system.extra.get("term_strategy"),
+            "model_score": system.extra.get("model_score"),
             "terms": None if terms is None else {k: terms[k] for k in (
                 "expected", "held_without_flag", "flagged", "unflagged_misses")},
             "date": report["date"],
