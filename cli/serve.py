@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from translate.config import Settings
     from translate.desk import Desk
 
 FIRST_ADMIN_HINT = (
@@ -84,8 +85,11 @@ def _serve_forever(app: object, host: str, port: int, threads: int) -> None:
               help="run translation jobs in this process (default: yes, unless SONGNGU_REDIS_URL "
                    "sends them to `songngu worker` processes)")
 @click.option("--threads", "web_threads", type=click.IntRange(1, 256), envvar="SONGNGU_WEB_THREADS",
-              default=None, help="web server threads (env SONGNGU_WEB_THREADS; default: 4)")
-def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None) -> None:
+              default=None, help="web server threads per process (env SONGNGU_WEB_THREADS; default: 4)")
+@click.option("--workers", "web_workers", type=click.IntRange(1, 64), envvar="SONGNGU_WEB_WORKERS", default=1,
+              show_default=True, help="web server processes (env SONGNGU_WEB_WORKERS): one per core uses every "
+                                      "core; more than one needs gunicorn (Linux, macOS)")
+def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None, web_workers: int) -> None:
     """Run the web UI and REST API (with an in-process translation worker in the embedded set-up)."""
     from translate.config import load_settings
     from translate.desk import Desk
@@ -97,6 +101,9 @@ def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None
     cores = os.cpu_count() or 1
     web_threads = web_threads or DEFAULT_WEB_THREADS
     settings = replace(settings, threads=engine_threads(settings.threads, cores))
+    if web_workers > 1:
+        _serve_processes(settings, host, port, web_workers, web_threads, run_worker, cores)
+        return
     desk = Desk(settings, start_worker=run_worker)
     previous_sigterm = signal.getsignal(signal.SIGTERM)
     try:
@@ -118,3 +125,36 @@ def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None
     finally:
         signal.signal(signal.SIGTERM, previous_sigterm)
         desk.close()
+
+
+def _serve_processes(settings: Settings, host: str, port: int, workers: int, threads: int, run_worker: bool,
+                     cores: int) -> None:
+    """``--workers N``: first-run work once here, then N forked web processes and one job process."""
+    from translate.desk import Desk
+    from webui.app import create_app
+
+    try:
+        from cli.web_processes import run_web_processes
+    except ImportError as exc:  # gunicorn is POSIX-only
+        raise click.ClickException(f"--workers {workers} needs gunicorn, which cannot be loaded here ({exc}); "
+                                   "serve with --workers 1") from exc
+    desk = Desk(settings, start_worker=False)  # migrations and the seed glossary, before any fork
+    try:
+        create_app(desk=desk)  # the instance's secret key, created once rather than raced by the workers
+        setup_url = first_admin_link(desk, local_base_url(host, port, settings.public_url))
+    finally:
+        desk.close()
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"songngu: instance folder {settings.instance}")
+    click.echo(f"songngu: serving on http://{shown_host}:{port}/  (API: http://{shown_host}:{port}/api/v1/docs)")
+    click.echo(f"songngu: {workers} web processes x {threads} web threads, MT engine {settings.threads} thread(s), "
+               f"{cores} cores (SONGNGU_WEB_WORKERS, SONGNGU_WEB_THREADS, SONGNGU_THREADS)")
+    click.echo("songngu: jobs run in one `songngu worker` process started beside them" if run_worker
+               else "songngu: jobs run in `songngu worker` processes (none started here)")
+    if setup_url:
+        click.echo(FIRST_ADMIN_HINT.format(url=setup_url))
+
+    def make_app() -> object:
+        return create_app(desk=Desk(settings, start_worker=False))
+
+    run_web_processes(make_app, host, port, workers, threads, job_worker=run_worker)

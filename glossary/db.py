@@ -54,7 +54,9 @@ def make_engine(url: str) -> Engine:
     kwargs: dict = {"future": True}
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    # A pooled server connection can die with its server; a SQLite file cannot, so pinging it
+    # before each use would only add a statement to every request.
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"), **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -223,13 +224,14 @@ def test_the_load_run_saves_over_real_http_and_stops_its_server(test_models_dir,
     started = []
     real = loadbench.running_server
 
-    def spy(env, log_path):
-        cm = real(env, log_path)
+    def spy(env, log_path, workers=1):
+        cm = real(env, log_path, workers)
 
         class Wrapper:
             def __enter__(self):
                 port, pid = cm.__enter__()
                 started.append(pid)
+                started.extend(_children(pid))  # the web processes of --workers 2
                 return port, pid
 
             def __exit__(self, *exc):
@@ -238,14 +240,27 @@ def test_the_load_run_saves_over_real_http_and_stops_its_server(test_models_dir,
         return Wrapper()
 
     monkeypatch.setattr(loadbench, "running_server", spy)
-    result = loadbench.run_load(None, tmp_path, test_models_dir, clients=3, seconds=1.5, max_saves=60)
+    result = loadbench.run_load(None, tmp_path, test_models_dir, clients=3, seconds=1.5, max_saves=60, workers=2)
     assert result["database"] == "sqlite"
+    assert result["web_processes"] == 2 and result["client_cpu_ms_per_request"] > 0
     assert result["errors"] == 0, result["error_kinds"]
     assert 0 < result["requests"] <= 60
     assert result["saves"] == result["requests"]
     assert result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"] <= result["max_ms"]
     assert result["server_cpu_ms_per_request"] is None or result["server_cpu_ms_per_request"] > 0
-    # The server is gone once the run is over.
-    assert len(started) == 1
-    with pytest.raises(ProcessLookupError):
-        os.kill(started[0], 0)
+    # The server and its web processes are gone once the run is over.
+    assert len(started) == 3
+    for pid in started:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux), waiting a little for a forking server to start them."""
+    for _ in range(100):
+        found = [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                 for c in (task / "children").read_text().split()]
+        if len(found) >= 2:
+            return found
+        time.sleep(0.1)
+    return found

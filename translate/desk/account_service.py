@@ -276,12 +276,12 @@ class AccountService:
         transaction of its own, at most once a minute per token, and skipped when
         the database is busy: a busy writer must never fail an API call.
         """
-        with self.db.session() as s:
-            found = accounts.find_token(s, token)
-            if found is None:
-                return None
-            row, user = found
-            view, token_id, last_used = user_view(user), row.id, row.last_used_at
+        with self.db.engine.connect() as conn:
+            found = accounts.find_token(conn, token)
+        if found is None:
+            return None
+        view = UserView(id=found.user_id, name=found.name, role=found.role, locale=found.locale)
+        token_id, last_used = found.token_id, found.last_used_at
         now = utcnow()
         if last_used is None or now - last_used >= accounts.TOKEN_TOUCH_EVERY:
             try:

@@ -7,20 +7,18 @@ people saving the same segment never overwrite each other: the second gets an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from glossary.checks import CheckContext, run_checks
 from glossary.termbase import Termbase
 from translate.desk import accounts, jobs, memory
 from translate.desk.database import Database
 from translate.desk.documents import (
-    DOC_POST_EDITING,
     SEG_APPROVED,
     SEG_CONFIRMED,
-    SEG_EDITED,
     SEG_NEW,
     Document,
     Segment,
@@ -28,6 +26,7 @@ from translate.desk.documents import (
     utcnow,
 )
 from translate.desk.errors import EditConflict, InvalidState, NotFound, PermissionDenied
+from translate.desk.postedit.recorder import Effort, record_confirm
 from translate.desk.rules import (
     ANY_ROLE,
     EDITORS,
@@ -38,14 +37,15 @@ from translate.desk.rules import (
     plain,
     require,
 )
+from translate.desk.segment_save import SegmentSaver
 from translate.desk.tag_pairs import tag_pair_flags
 from translate.desk.views import SegmentView, UserView, segment_view
-from translate.text.markup import inline_tag_sequence
 
 
 class SegmentService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.saver = SegmentSaver(db)  # the save path, measured by the load bench: see segment_save.py
 
     def _segment_for_edit(self, actor: UserView, segment_id: int) -> tuple[Segment, Document]:
         with self.db.session() as s:
@@ -80,50 +80,18 @@ class SegmentService:
         require(actor, TRANSLATORS, "edit translations")
         check_version(version)
         new_target = clean_target(target)
-        seg, doc = self._segment_for_edit(actor, segment_id)
-        if seg.kind != "text":  # image alt/title text: no markup at all
+        found = self.saver.read(actor, segment_id)
+        if found.kind != "text":  # image alt/title text: no markup at all
             new_target = plain(new_target)
-        flags = self._check_edit(seg, doc, new_target)
-        with self.db.transaction() as s:
-            # The UPDATE comes first so SQLite takes its write lock before any read.
-            res = s.execute(
-                update(Segment)
-                .where(Segment.id == segment_id, Segment.version == version)
-                .values(target=new_target, state=SEG_EDITED, origin="human", flags=flags, version=version + 1,
-                        updated_by=actor.id, updated_at=utcnow())
-                .execution_options(synchronize_session=False)
-            )
-            if res.rowcount != 1:
-                current = s.get(Segment, segment_id)
-                raise EditConflict(
-                    f"segment {segment_id} was changed by someone else (now version {current.version}); "
-                    f"nothing was overwritten: compare the texts and save again",
-                    current_target=current.target or "", current_version=current.version, your_target=new_target,
-                )
-            distance = Levenshtein.distance(plain(seg.mt_target), plain(new_target)) if seg.mt_target else None
-            s.add(SegmentEdit(segment_id=segment_id, user_id=actor.id, action="save", target=new_target,
-                              version=version + 1, distance=distance))
-            # An edited segment leaves a document in post-editing (or translating, which a job
-            # request sets): re-deriving from every segment is needed only when it is elsewhere.
-            if s.scalar(select(Document.state).where(Document.id == seg.document_id)) != DOC_POST_EDITING:
-                jobs.refresh_document_state(s, seg.document_id)
-            s.flush()
-            return segment_view(s.get(Segment, segment_id))  # a fresh load: this session never held it
+        return self.saver.write(actor, found, new_target, version, self.saver.check(found, new_target))
 
-    def _check_edit(self, seg: Segment, doc: Document, target: str) -> list[dict]:
-        """Glossary QA on a human edit: the same checks machine output gets, stored with the edit."""
-        matches = Termbase(self.db.sessionmaker).matcher(doc.source_lang, doc.target_lang).find(seg.source)
-        text_kind = seg.kind == "text"
-        ctx = CheckContext(
-            source=seg.source, target=plain(target) if text_kind else target,
-            src_lang=doc.source_lang, tgt_lang=doc.target_lang, matches=matches,
-            source_tags=inline_tag_sequence(seg.source_html) if text_kind else (),
-            target_tags=inline_tag_sequence(target) if text_kind else (),
-        )
-        return [f.to_dict() for f in run_checks(ctx)]
+    def _set_state(self, actor: UserView, segment_id: int, state: str, action: str,
+                   on_done: Callable[[Session, Segment, Document, str], None] | None = None) -> SegmentView:
+        """Confirm or approve the text as read; if it changed in between, that is a conflict too.
 
-    def _set_state(self, actor: UserView, segment_id: int, state: str, action: str) -> SegmentView:
-        """Confirm or approve the text as read; if it changed in between, that is a conflict too."""
+        ``on_done(session, segment, document, text)`` runs in the same transaction (a confirm
+        writes its post-edit record there, so the record exists exactly when the confirm does).
+        """
         with self.db.transaction() as s:
             seg = s.get(Segment, segment_id) if is_id(segment_id) else None
             if seg is None:
@@ -149,16 +117,28 @@ class SegmentService:
             memory.add_unit(s, src=doc.source_lang, tgt=doc.target_lang, source=seg.source,
                             source_html=seg.source_html, target=seen_target, document_id=doc.id,
                             segment_id=segment_id, user_id=actor.id)
+            if on_done is not None:
+                on_done(s, seg, doc, seen_target)
             jobs.refresh_document_state(s, doc.id)
             s.flush()
             s.refresh(seg)
             return segment_view(seg)
 
-    def confirm(self, actor: UserView, segment_id: int) -> SegmentView:
-        """The translator's "done": the text as it stands goes to the memory and awaits review."""
+    def confirm(self, actor: UserView, segment_id: int, effort: Effort | None = None) -> SegmentView:
+        """The translator's "done": the text as it stands goes to the memory and awaits review.
+
+        ``effort`` is what the workspace measured (editing time, keystrokes, a memory match
+        inserted): it goes into the segment's post-edit record with the draft and the final text.
+        """
         require(actor, TRANSLATORS, "confirm translations")
-        self._segment_for_edit(actor, segment_id)
-        return self._set_state(actor, segment_id, SEG_CONFIRMED, "confirm")
+        _, doc = self._segment_for_edit(actor, segment_id)
+        matches = Termbase(self.db.sessionmaker).matcher(doc.source_lang, doc.target_lang)
+
+        def record(s: Session, seg: Segment, document: Document, text: str) -> None:
+            record_confirm(s, seg, document, final_html=text, user_id=actor.id, effort=effort,
+                           matches=matches.find(seg.source))
+
+        return self._set_state(actor, segment_id, SEG_CONFIRMED, "confirm", on_done=record)
 
     def approve(self, actor: UserView, segment_id: int) -> SegmentView:
         require(actor, EDITORS, "approve translations")
@@ -185,11 +165,11 @@ class SegmentService:
         """
         require(actor, ANY_ROLE, "check translations")
         cleaned = clean_target(target)
-        seg, doc = self._segment_for_edit(actor, segment_id)
-        if seg.kind != "text":
+        found = self.saver.read(actor, segment_id)
+        if found.kind != "text":
             cleaned = plain(cleaned)
-        broken = tag_pair_flags(target) if seg.kind == "text" else []
-        return broken + self._check_edit(seg, doc, cleaned)
+        broken = tag_pair_flags(target) if found.kind == "text" else []
+        return broken + self.saver.check(found, cleaned)
 
     def save_as_typed(self, actor: UserView, segment_id: int, target: str, version: int) -> SegmentView:
         """:meth:`save`, with a broken tag pair in the text as sent added to the flags it answers.

@@ -1,0 +1,114 @@
+"""The lean save path (translate/desk/segment_save.py) keeps every rule the slow one had.
+
+Saving reads the segment once, caches what only a new glossary version changes,
+and writes in one short transaction; these tests pin what a post-editor would
+notice if a shortcut went wrong: QA against the glossary as it is now, the
+document's state following its segments, the history row, the lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+from test_postgres import pg_url  # noqa: F401  (the fixture: a schema of its own on the test server)
+
+from translate.desk import Desk, EditConflict, PermissionDenied
+from translate.desk.documents import Document, SegmentEdit
+
+PASSWORD = "correct horse battery"
+BODY = "<p>Làng chuồn chuồn tre Thạch Xá có từ lâu đời.</p><p>Người làng làm đồ chơi bằng tre.</p>"
+
+
+def _people(desk: Desk) -> dict:
+    return {
+        "editor": desk.accounts.create_user("ed", "editor", PASSWORD),
+        "translator": desk.accounts.create_user("tran", "translator", PASSWORD),
+        "other": desk.accounts.create_user("tran2", "translator", PASSWORD),
+        "admin": desk.accounts.create_user("root", "admin", PASSWORD),
+    }
+
+
+def _translated(desk: Desk, editor, title: str):
+    doc = desk.documents.create(editor, source_lang="vi", category="handicrafts", title=title, summary="",
+                                body_html=BODY)
+    desk.jobs.request(editor, doc.id)
+    desk.jobs.run_queued()
+    return desk.documents.get(editor, doc.id)
+
+
+def _doc_state(desk: Desk, doc_id: int) -> str:
+    with desk.db.session() as s:
+        return s.scalar(select(Document.state).where(Document.id == doc_id))
+
+
+def _check_save_rules(desk: Desk) -> None:
+    people = _people(desk)
+    ed, tran = people["editor"], people["translator"]
+    first = _translated(desk, ed, "Bài một")
+    second = _translated(desk, ed, "Bài hai")
+    assert _doc_state(desk, first.id) == _doc_state(desk, second.id) == "post-editing"
+
+    # The second article goes to review; the first stays in post-editing. A save in the
+    # second must bring *its* state back to post-editing (the state is read per document).
+    for seg in second.segments:
+        desk.segments.confirm(tran, seg.id)
+    assert _doc_state(desk, second.id) == "in review"
+    seg = next(s for s in second.segments if "chuồn chuồn tre" in s.source)
+    current = desk.documents.get(ed, second.id).segments[seg.index]
+    saved = desk.segments.save(tran, seg.id, "Thach Xa village has made toys for centuries.", current.version)
+    assert saved.version == current.version + 1 and saved.state == "edited" and saved.origin == "human"
+    assert saved.target == "Thach Xa village has made toys for centuries." and saved.source == seg.source
+    assert _doc_state(desk, second.id) == "post-editing"
+    assert _doc_state(desk, first.id) == "post-editing"
+
+    # QA against the glossary as it is at each save: a new entry is checked from the next save on.
+    assert not any(f["check"] == "missing_term" for f in saved.flags)
+    desk.glossary.create(people["admin"], vi="chuồn chuồn tre", en="bamboo dragonfly", domain="craft")
+    flagged = desk.segments.save(tran, seg.id, "Thach Xa village has made toys for centuries.", saved.version)
+    assert any(f["check"] == "missing_term" and "bamboo dragonfly" in f["message"] for f in flagged.flags)
+    fixed = desk.segments.save(tran, seg.id, "Thach Xa has made bamboo dragonfly toys for centuries.",
+                               flagged.version)
+    assert not any(f["check"] == "missing_term" for f in fixed.flags)
+    assert desk.segments.check(tran, seg.id, "Thach Xa toys.")[0]["check"] == "missing_term"
+
+    # The history row of every save, with its distance from the machine draft.
+    with desk.db.session() as s:
+        rows = list(s.scalars(select(SegmentEdit).where(SegmentEdit.segment_id == seg.id,
+                                                        SegmentEdit.action == "save").order_by(SegmentEdit.id)))
+    assert [r.version for r in rows] == [saved.version, flagged.version, fixed.version]
+    assert rows[-1].user_id == tran.id and rows[-1].distance is not None and rows[-1].distance > 0
+
+    # The lock: an old version is refused with both texts, and the refused text is kept.
+    with pytest.raises(EditConflict) as conflict:
+        desk.segments.save(tran, seg.id, "A stale edit.", saved.version)
+    assert conflict.value.current_version == fixed.version
+    assert conflict.value.current_target == fixed.target
+    assert desk.segments.history(tran, seg.id)[-1]["action"] == "conflict"
+
+    # Assigned to someone else: refused before anything is written.
+    desk.documents.assign(ed, first.id, "tran2")
+    with pytest.raises(PermissionDenied):
+        desk.segments.save(tran, first.segments[0].id, "Not mine.", first.segments[0].version)
+
+
+def test_a_save_keeps_every_rule(models_env) -> None:
+    desk = Desk()
+    try:
+        _check_save_rules(desk)
+    finally:
+        desk.close()
+
+
+@pytest.mark.postgres
+def test_a_save_keeps_every_rule_on_postgres(request: pytest.FixtureRequest, models_env, monkeypatch) -> None:
+    from translate.config import load_settings
+
+    url = request.getfixturevalue("pg_url")
+    monkeypatch.setenv("SONGNGU_DATABASE_URL", url)
+    desk = Desk(replace(load_settings(), database_url=url))
+    try:
+        _check_save_rules(desk)
+    finally:
+        desk.close()
