@@ -21,7 +21,7 @@ import click
 from translate import machine_idle
 from translate.bench import TARGETS, machine
 
-PARTS = ("engine", "matcher", "memory", "import", "workspace", "load")
+PARTS = ("engine", "terms", "matcher", "memory", "import", "workspace", "load", "site")
 
 
 @click.command("bench")
@@ -42,6 +42,10 @@ def _run_part(name: str, quick: bool, load_seconds: float | None, load_clients: 
         from translate.bench import engine_bench
 
         return engine_bench(quick)
+    if name == "terms":
+        from translate.term_bench import term_strategy_bench
+
+        return term_strategy_bench(quick)
     if name == "matcher":
         from glossary.bench import matcher_benchmark
 
@@ -54,6 +58,10 @@ def _run_part(name: str, quick: bool, load_seconds: float | None, load_clients: 
         from translate.desk.import_bench import import_benchmark
 
         return import_benchmark(quick)
+    if name == "site":
+        from translate.desk.publishing.site_bench import site_benchmark
+
+        return site_benchmark(quick)
     if name == "workspace":
         from webui.workspace_bench import workspace_bench
 
@@ -125,6 +133,8 @@ def print_report(report: dict) -> None:
         print(f"  ratio CT2 / transformers      {e['ct2_vs_transformers']:6.2f}x   {_check(e['ct2_vs_transformers'], TARGETS['ct2_vs_transformers'])}")
         print(f"  ratio pipeline / CT2          {e['pipeline_vs_ct2']:6.2f}    {_check(e['pipeline_vs_ct2'], TARGETS['pipeline_vs_ct2'])}")
         print(f"  {e['sentences']}-sentence article          {e['article_seconds']:6.2f} s   {_check(e['article_seconds'], TARGETS['article_seconds'], higher=False)}")
+    if report.get("terms"):
+        print_terms(report["terms"])
     g = report.get("matcher")
     if g:
         print(f"\nGlossary matcher ({g.get('entries')} entries x {g.get('segments')} segments)")
@@ -132,7 +142,8 @@ def print_report(report: dict) -> None:
             if k not in ("entries", "segments"):
                 print(f"  {k:<28}{v}")
     for part, heading in (("memory", "Translation memory lookup"), ("import", "Importing articles"),
-                          ("workspace", "Workspace of a 300-segment article")):
+                          ("workspace", "Workspace of a 300-segment article"),
+                          ("site", "Static site: build 1,000 published pairs, publish one into it")):
         if report.get(part):
             print(f"\n{heading}")
             for k, v in report[part].items():
@@ -140,6 +151,24 @@ def print_report(report: dict) -> None:
     if report.get("load"):
         print_load(report["load"])
     print_idle(report.get("idle", {}))
+
+
+def print_terms(t: dict) -> None:
+    print(f"\nTerm strategies ({t['model']}, {t['sentences']} sentences, {t['missing_terms']} missing terms, "
+          f"{t['candidates']} candidates, beam {t['beam']})")
+    print(f"  {'repair (written in)':<28}{t['repair_seconds']:10.2f} s")
+    print(f"  {'decode (placed by model)':<28}{t['decode_seconds']:10.2f} s   "
+          f"(placed by the model in {t['segments_placed_by_model']} segments, "
+          f"repair fallback in {t['segments_fell_back_to_repair']})")
+    per_term = t["decode_ms_per_missing_term"]
+    print(f"  decode cost per missing term  {'-' if per_term is None else f'{per_term:6.0f}'} ms")
+    print(f"  ratio decode / repair         {t['decode_vs_repair']:6.2f}x")
+    print(f"  placement step alone          {t['placement_seconds']:6.2f} s   "
+          f"({t['placement_ms_per_missing_term'] or 0:.0f} ms per missing term, "
+          f"{t['placement_ms_per_candidate'] or 0:.0f} ms per candidate; article with it "
+          f"{t['placement_vs_repair_article']:.2f}x repair)")
+    print(f"  {t['sentences']}-sentence article, decode   {t['decode_seconds']:6.2f} s   "
+          f"{_check(t['decode_seconds'], t['article_seconds_target'], higher=False)}")
 
 
 def print_load(load: dict) -> None:
@@ -165,8 +194,10 @@ def print_load(load: dict) -> None:
         if db == "postgresql":
             print(f"  {'':<12}(a local PostgreSQL server's own CPU counts under 'others')")
         if r.get("server_cpu_ms_per_request") is not None:
-            print(f"  {'':<12}server CPU {r['server_cpu_ms_per_request']:.1f} ms per request "
-                  f"({r['web_threads']} web threads)")
+            client = r.get("client_cpu_ms_per_request")
+            print(f"  {'':<12}CPU per request: server {r['server_cpu_ms_per_request']:.2f} ms "
+                  f"({r.get('web_processes') or 1} web processes x {r['web_threads']} threads), load clients "
+                  f"{'?' if client is None else f'{client:.2f}'} ms (their own process)")
     print("  (others: cores used by other processes meanwhile; '!' = not idle, figures not comparable)")
 
 

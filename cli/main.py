@@ -16,7 +16,10 @@ from cli.exchange import tmx, xliff
 from cli.glossary import glossary
 from cli.models import models
 from cli.serve import serve
+from cli.site import publish_cmd, site, unpublish_cmd
+from cli.term_learning import learn_cmd, missed_cmd
 from cli.translating import translate_cmd
+from cli.webhooks import webhooks
 from cli.worker import worker
 from glossary.errors import GlossaryError
 from translate.errors import SongnguError
@@ -56,5 +59,10 @@ def _quiet_libraries() -> None:
     hf_logging.disable_progress_bar()
 
 
+glossary.add_command(learn_cmd)
+glossary.add_command(missed_cmd)
 for _command in (translate_cmd, models, bench_cmd, evaluate, glossary, users, tokens, db, worker, serve, xliff, tmx):
+    main.add_command(_command)
+main.add_command(webhooks)
+for _command in (site, publish_cmd, unpublish_cmd):
     main.add_command(_command)

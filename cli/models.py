@@ -99,3 +99,13 @@ def models_make_test(no_ct2: bool) -> None:
 
     for root in make_test_models(load_settings().models_dir, ct2=not no_ct2):
         click.echo(f"built test model {root.name} in {root}")
+
+
+def _add_adaptation_commands() -> None:
+    from cli.model_adaptation import COMMANDS
+
+    for command in COMMANDS:
+        models.add_command(command)
+
+
+_add_adaptation_commands()

@@ -130,7 +130,7 @@ def installed_models(models_dir: Path) -> list[InstalledModel]:
             if child.is_dir():
                 model = _read_installed(child)
                 if model is not None and (model.has_hf or model.has_ct2):
-                    found.append(model)
+                    found.append(_default_revision(model))
     for entry in load_registry():
         if entry.path is not None:
             model = _read_installed(entry.path)
@@ -139,13 +139,33 @@ def installed_models(models_dir: Path) -> list[InstalledModel]:
     return found
 
 
+def _default_revision(model: InstalledModel) -> InstalledModel:
+    """The revision the folder names as its default (``models.revisions``), else the base checkpoint."""
+    from models.revisions import resolve_default
+
+    return resolve_default(model)
+
+
+def _pick_revision(model: InstalledModel, revision: str) -> InstalledModel:
+    from models.revisions import base_root, revision_model
+
+    base = _read_installed(base_root(model))
+    if base is not None and base.revision == revision:
+        return base
+    picked = revision_model(model, revision)
+    if picked is None:
+        raise ModelNotFoundError(f"model {model.name!r} has no complete revision {revision!r}")
+    return picked
+
+
 def find_model(models_dir: Path, src: str, tgt: str, name: str | None = None) -> InstalledModel:
     """The best installed checkpoint for a direction: a named one, else a real one, else a test one."""
     candidates = [m for m in installed_models(models_dir) if (m.src, m.tgt) == (src, tgt)]
     if name is not None:
+        name, _, revision = name.partition("@")  # NAME@REVISION: one revision, default or not
         for m in candidates:
             if m.name == name:
-                return m
+                return _pick_revision(m, revision) if revision else m
         raise ModelNotFoundError(f"model {name!r} for {src}->{tgt} is not installed under {models_dir}")
     if not candidates:
         raise ModelNotFoundError(

@@ -76,11 +76,13 @@ def test_navigation_follows_the_role_and_marks_the_current_page(web_app: Flask) 
     editor = signed_in(web_app, "bich", "editor")
     doc = lxml.html.document_fromstring(editor.get("/").get_data(as_text=True))
     links = {a.get("href"): a.text_content() for a in doc.xpath("//nav[@class='site-nav']//a")}
-    assert links == {"/desk": "Bàn biên tập", "/glossary": "Thuật ngữ"}
+    assert links == {"/desk": "Bàn biên tập", "/glossary": "Thuật ngữ", "/memory": "Bộ nhớ dịch",
+                     "/analytics": "Thống kê"}
     admin = signed_in(web_app, "quan", "admin")
     doc = lxml.html.document_fromstring(admin.get("/glossary").get_data(as_text=True))
     links = {a.get("href"): a for a in doc.xpath("//nav[@class='site-nav']//a")}
-    assert set(links) == {"/desk", "/glossary", "/admin/users", "/admin/models"}
+    assert set(links) == {"/desk", "/glossary", "/memory", "/analytics", "/admin/users", "/admin/models",
+                          "/admin/webhooks"}
     assert links["/admin/users"].text_content() == "Người dùng"
     assert links["/glossary"].get("aria-current") == "page"
     assert links["/desk"].get("aria-current") is None

@@ -22,17 +22,27 @@ from translate.desk import Desk
 from webui import api_docs, auth, errors
 from webui.account_pages import bp as account_pages_bp
 from webui.admin_pages import bp as admin_pages_bp
+from webui.analytics_pages import bp as analytics_pages_bp
 from webui.api import ErrorOut
 from webui.api import bp as api_bp
+from webui.api_analytics import bp as analytics_api_bp
 from webui.api_exchange import bp as exchange_api_bp
 from webui.api_glossary import bp as glossary_api_bp
+from webui.api_media import bp as media_api_bp
+from webui.api_publishing import bp as publishing_api_bp
+from webui.api_webhooks import bp as webhooks_api_bp
 from webui.desk_pages import bp as desk_pages_bp
+from webui.exchange_pages import bp as exchange_pages_bp
 from webui.glossary_pages import bp as glossary_pages_bp
 from webui.i18n import init_i18n
 from webui.layout import init_layout
+from webui.media_pages import bp as media_pages_bp
 from webui.models_pages import bp as models_pages_bp
 from webui.security import install_security
 from webui.setup_pages import bp as setup_pages_bp
+from webui.site_pages import bp as site_pages_bp
+from webui.term_proposals_pages import bp as term_proposals_pages_bp
+from webui.webhook_pages import bp as webhook_pages_bp
 from webui.workspace import bp as workspace_bp
 from webui.workspace_api import bp as workspace_api_bp
 
@@ -124,13 +134,23 @@ def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -
     app.register_blueprint(glossary_api_bp)
     app.register_blueprint(exchange_api_bp)
     app.register_blueprint(desk_pages_bp)
+    app.register_blueprint(media_pages_bp)  # /media files, the article page's Images panel
+    app.register_blueprint(media_api_bp)  # /api/v1 pictures
     app.register_blueprint(glossary_pages_bp)
+    app.register_blueprint(term_proposals_pages_bp)  # /glossary/proposals, /glossary/most-missed
     app.register_blueprint(models_pages_bp)
     app.register_blueprint(admin_pages_bp)
     app.register_blueprint(account_pages_bp)
     app.register_blueprint(setup_pages_bp)
     app.register_blueprint(workspace_bp)
     app.register_blueprint(workspace_api_bp)
+    app.register_blueprint(analytics_pages_bp)  # /analytics, CSV exports, post-edit report per article
+    app.register_blueprint(analytics_api_bp)  # /api/v1/analytics/summary
+    app.register_blueprint(webhooks_api_bp)  # the CMS webhook delivery log (REST)
+    app.register_blueprint(webhook_pages_bp)  # /admin/webhooks
+    app.register_blueprint(exchange_pages_bp)  # XLIFF on the article page, /memory with TMX
+    app.register_blueprint(publishing_api_bp)  # unpublish, publication log, site links, site build (REST)
+    app.register_blueprint(site_pages_bp)  # /site/ preview of the published site, unpublish from the article page
     # Token-only routes: no session cookie is honoured there, so CSRF cannot apply.
     auth.csrf.exempt(api_bp)
     return app

@@ -31,6 +31,7 @@ from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
 from webui.errors import status_for_code
 from webui.i18n import current_locale
+from webui.site_pages import site_context
 
 bp = Blueprint("desk_pages", __name__)
 
@@ -213,7 +214,7 @@ def _article_page(doc_id: int, *, publish_error: str | None = None, override_rea
     return render_template(
         "desk/article.html", doc=overview, preview=preview, preview_error=preview_error,
         translators=translators, can_edit=is_editor(), publish_error=publish_error,
-        override_reason=override_reason,
+        override_reason=override_reason, site=site_context(doc_id),
     ), status
 
 

@@ -52,6 +52,8 @@ STATUS_BY_CODE: dict[str, int] = {
     # The pair exists but its checkpoint is not installed: the server must be
     # fixed, not the request.
     "model_not_found": 503,
+    # The disk refused the site's files (full, read-only): nothing was published (translate.desk.publishing).
+    "site_unavailable": 503,
 }
 
 # Werkzeug HTTP status -> stable error code, for failures raised by Flask itself.

@@ -29,8 +29,11 @@ class NavItem:
 NAV: tuple[NavItem, ...] = (
     NavItem("/desk", lazy_gettext("Desk"), also=("/articles",)),
     NavItem("/glossary", lazy_gettext("Glossary")),
+    NavItem("/memory", lazy_gettext("Memory"), roles=("editor", "admin")),
+    NavItem("/analytics", lazy_gettext("Analytics"), roles=("editor", "admin")),
     NavItem("/admin/users", lazy_gettext("Users"), roles=("admin",)),
     NavItem("/admin/models", lazy_gettext("Models"), roles=("admin",)),
+    NavItem("/admin/webhooks", lazy_gettext("Webhooks"), roles=("admin",)),
 )
 
 ROLE_LABELS: dict[str, Any] = {

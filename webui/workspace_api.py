@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from glossary.errors import GlossaryError
+from translate.desk.postedit.recorder import parse_effort
 from translate.errors import InputError, SongnguError
 from webui.auth import csrf, get_desk, session_user
 from webui.errors import CODE_BY_STATUS, database_unavailable, error_response, service_error_response
@@ -101,7 +102,9 @@ def check(segment_id: int) -> Response:
 
 @bp.post("/segments/<int:segment_id>/confirm")
 def confirm(segment_id: int) -> Response:
-    return _ok({"segment": get_desk().segments.confirm(session_user(), segment_id).to_dict()})
+    """Optional body: ``active_ms``, ``keystrokes``, ``memory_pct`` (the post-edit analytics' effort)."""
+    effort = parse_effort(request.get_json(silent=True) if request.content_length else None)
+    return _ok({"segment": get_desk().segments.confirm(session_user(), segment_id, effort).to_dict()})
 
 
 @bp.post("/segments/<int:segment_id>/approve")

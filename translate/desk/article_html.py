@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Mapping
 
 import lxml.html
 
@@ -67,12 +68,21 @@ def body_html_from_paste(text: str) -> str:
     return "\n".join(f"<p>{wrap(p)}</p>" for p in paragraphs if p)
 
 
-def without_images(body_html: str) -> str:
-    """Sanitised body HTML with each image replaced by a placeholder naming it (see the module docstring)."""
+def without_images(body_html: str, media: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """Sanitised body HTML with each outside image replaced by a placeholder naming it (see the module
+    docstring). The article's own pictures (``data-media``, served by the desk) stay pictures: ``media``
+    maps their SHA-256 to the desk URL and the alt text to show."""
     if "<img" not in body_html:
         return body_html
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for img in list(root.iter("img")):
+        own = (media or {}).get(img.get("data-media") or "")
+        if own is not None:
+            img.set("src", own[0])
+            img.set("alt", own[1])
+            img.set("class", "preview-picture")
+            img.set("loading", "lazy")
+            continue
         label = (img.get("alt") or img.get("title") or "").strip() or (img.get("src") or "").rsplit("/", 1)[-1]
         placeholder = lxml.html.Element("span", {"class": PREVIEW_IMAGE_CLASS})
         placeholder.text = label

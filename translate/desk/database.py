@@ -34,6 +34,12 @@ TABLE_MODULES = (
     "translate.desk.memory",
     "translate.desk.jobs",
     "translate.desk.review",
+    "translate.desk.webhooks.deliveries",
+    "translate.desk.postedit.records",
+    "translate.desk.publishing.tables",
+    "translate.desk.media.tables",
+    "translate.desk.term_learning.tables",
+    "translate.desk.adaptation.runs",
 )
 
 

@@ -34,6 +34,8 @@ from translate.desk.documents import (
 )
 from translate.desk.errors import EditConflict, InvalidState, NotFound
 from translate.desk.importers import import_file
+from translate.desk.media.figures import bind_media
+from translate.desk.media.service import MediaService, attach_imported
 from translate.desk.rules import (
     ANY_ROLE,
     EDITORS,
@@ -62,11 +64,14 @@ def load_document(s: Session, doc_id: int) -> Document:
 
 
 class DocumentService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, media: MediaService | None = None) -> None:
         self.db = db
+        self.media = media  # the article pictures' store (a .docx import keeps its photos)
+        # The facade sets the publishing service (translate.desk.publishing); publish() delegates to it.
+        self.publisher = None
 
     def create(self, actor: UserView, *, source_lang: str, category: str, title: str,
-               summary: str, body_html: str) -> DocumentView:
+               summary: str, body_html: str, images: tuple = ()) -> DocumentView:
         """Sanitise, segment and store an article in one transaction: it exists whole or not at all."""
         require(actor, EDITORS, "create documents")
         lang = check_lang(source_lang)
@@ -75,6 +80,8 @@ class DocumentService:
         summary = clean_text(summary, "summary", MAX_SUMMARY, required=False)
         body = clean_text(body_html, "body_html", MAX_BODY, required=False)
         body = sanitize_html(body) if body else ""
+        # Only the pictures stored with this import keep their data-media mark (a pasted one is a plain link).
+        body = bind_media(body, {p.image.sha256: p.image.ext for p in images})
         parsed = parse_fields(title, summary, body, lang)
         rows = source_segments(parsed)
         if not any(f == "body" for f, _p, _s in rows) and not summary:
@@ -88,6 +95,8 @@ class DocumentService:
                 s.add(Segment(document_id=doc.id, index=i, field=fname, block=getattr(seg, "block", 0),
                               kind=getattr(seg, "kind", "text"), source=seg.text, source_html=segment_html(seg),
                               target="", state=SEG_NEW, origin="", version=1, flags=[], terms=[]))
+            if images:
+                attach_imported(s, doc, images, actor.id)
             s.flush()
             s.refresh(doc)
             return document_view(doc)
@@ -101,8 +110,16 @@ class DocumentService:
         chosen = (title or "").strip() or art.title
         if not chosen:
             raise InputError(f"{filename}: no title found (no Title/Heading 1 or <h1>/<title>); give one")
-        return self.create(actor, source_lang=source_lang, category=category, title=chosen,
-                           summary=art.summary, body_html=art.body_html)
+        if art.images and self.media is None:
+            raise InputError(f"{filename}: it holds pictures, and this desk has no media folder to keep them")
+        created = self.media.store_images([p.image for p in art.images]) if art.images else []
+        try:
+            return self.create(actor, source_lang=source_lang, category=category, title=chosen,
+                               summary=art.summary, body_html=art.body_html, images=art.images)
+        except BaseException:
+            if created:
+                self.media.discard_unused(created)
+            raise
 
     def search(self, actor: UserView, state: str | None = None) -> list[DocumentView]:
         require(actor, ANY_ROLE, "list documents")
@@ -176,6 +193,8 @@ class DocumentService:
 
     def publish(self, actor: UserView, doc_id: int, override_reason: str | None = None) -> DocumentView:
         """Publish the pair once every segment is approved; a blocking check needs a written reason."""
+        if self.publisher is not None:  # both languages to the site, with the publication log
+            return self.publisher.publish(actor, doc_id, override_reason)
         require(actor, EDITORS, "publish")
         reason = clean_text(override_reason, "override reason", MAX_COMMENT, required=False) or None
         with self.db.transaction() as s:
@@ -283,11 +302,13 @@ class DocumentService:
         with self.db.session() as s:
             doc = load_document(s, doc_id)
             target = rebuild_target(doc)
+            shown = self.media.shown(s, doc) if self.media is not None else {}
             return {
                 "source": {"lang": doc.source_lang, "title": doc.title, "summary": doc.summary,
-                           "body_html": without_images(sanitize_html(doc.body_html))},
+                           "body_html": without_images(sanitize_html(doc.body_html), shown.get(doc.source_lang))},
                 "target": {"lang": doc.target_lang, "title": target["title"], "summary": target["summary"],
-                           "body_html": without_images(sanitize_html(target["body_html"]))},
+                           "body_html": without_images(sanitize_html(target["body_html"]),
+                                                       shown.get(doc.target_lang))},
                 "translated": sum(1 for seg in doc.segments if seg.target.strip()),
                 "total": len(doc.segments),
             }

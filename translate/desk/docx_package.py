@@ -197,3 +197,18 @@ class Package:
         else:
             name = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
         return name if name in self.names else None
+
+    def read_bytes(self, name: str, limit: int) -> bytes:
+        """The raw bytes of member ``name`` (an embedded picture), its declared and actual size held to ``limit``."""
+        info = self.names[name]
+        if info.file_size > limit:
+            raise TooLargeError(f"{self.file} is too large: {name} inflates to {info.file_size:,} bytes "
+                                f"(limit {limit:,} per picture)")
+        try:
+            with self.zip.open(info) as stream:
+                data = stream.read(limit + 1)
+        except _ZIP_ERRORS as exc:
+            raise self._unreadable(name, exc) from None
+        if len(data) > limit:
+            raise TooLargeError(f"{self.file} is too large: {name} inflates past {limit:,} bytes")
+        return data

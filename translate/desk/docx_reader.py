@@ -13,7 +13,10 @@ one, and it is how entity-expansion ("billion laughs") and external-entity
 attacks begin.
 
 What an article keeps: headings, paragraphs, bulleted and numbered lists, simple
-tables, bold, italic, underline, links and line breaks. Text boxes, nested tables,
+tables, bold, italic, underline, links and line breaks, and pictures (``docx_images``:
+each becomes a ``<figure>``, its caption the "Caption"-styled paragraph right after
+or right before it, its alt text Word's description; a picture inside a table or a
+text box is left out). Text boxes, nested tables,
 deleted revisions and field codes are left out, as Word's reading view does.
 """
 
@@ -23,6 +26,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 
+from translate.desk.docx_images import DocxPicture, Pictures
 from translate.desk.docx_package import (
     MAX_AUX_PART_BYTES,
     MAX_PART_BYTES,
@@ -30,6 +34,7 @@ from translate.desk.docx_package import (
     PartReader,
     attr_value,
 )
+from translate.desk.media.figures import figure_html
 from translate.desk.rules import MAX_BODY
 from translate.errors import InputError, TooLargeError
 
@@ -49,8 +54,9 @@ _HIDDEN = {"del", "moveFrom", "Fallback"}
 # The only elements the document reader acts on; everything else (fonts, sizes, spacing, bookmarks,
 # proofing marks...) is counted and passed over.
 _OPENED = frozenset(_HIDDEN | {"p", "tbl", "tr", "tc", "gridSpan", "r", "b", "i", "u", "br", "cr", "tab", "ptab",
-                               "noBreakHyphen", "hyperlink", "pStyle", "numId", "ilvl"})
-_CLOSED = frozenset(_HIDDEN | {"p", "tbl", "r", "hyperlink"})
+                               "noBreakHyphen", "hyperlink", "pStyle", "numId", "ilvl", "drawing", "docPr",
+                               "blip"})
+_CLOSED = frozenset(_HIDDEN | {"p", "tbl", "r", "hyperlink", "drawing"})
 
 
 @dataclass
@@ -58,6 +64,7 @@ class DocxArticle:
     title: str
     summary: str
     body_html: str  # not yet sanitised
+    pictures: list[DocxPicture] = field(default_factory=list)  # in the body as <img data-media=sha256>
 
 
 class _Styles(PartReader):
@@ -147,6 +154,8 @@ class _Paragraph:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    drawing: list[str] | None = None  # [relationship id, alt text] of the open <w:drawing>
+    pictures: list[tuple[str, str]] = field(default_factory=list)  # (sha256, ext), in order
 
     def add_to_run(self, html: str, plain: str) -> None:
         if self.run is not None:
@@ -171,9 +180,9 @@ class _Document(PartReader):
     """The main document part, turned into blocks of article HTML as it streams."""
 
     def __init__(self, file: str, part: str, styles: _Styles, numbering: _Numbering,
-                 links: dict[str, str]) -> None:
+                 links: dict[str, str], pictures: Pictures) -> None:
         super().__init__(file, part)
-        self.styles, self.numbering, self.links = styles, numbering, links
+        self.styles, self.numbering, self.links, self.pictures = styles, numbering, links, pictures
         self.article = _Assembler(file)
         self.paragraphs: list[_Paragraph] = []
         self.paragraph_count = 0
@@ -228,6 +237,12 @@ class _Document(PartReader):
             return
         elif name == "r":
             para.run, para.bold, para.italic, para.underline = [], False, False, False
+        elif name == "drawing":
+            para.drawing = ["", ""]
+        elif name == "docPr" and para.drawing is not None:
+            para.drawing[1] = attr_value(attrib, "descr") or attr_value(attrib, "title") or ""
+        elif name == "blip" and para.drawing is not None and not para.drawing[0] and para.block == "body":
+            para.drawing[0] = attr_value(attrib, "embed") or ""
         elif name in ("b", "i", "u") and parent == "rPr" and self.stack[-2:-1] == ["r"]:
             value = (attr_value(attrib) or "").lower()
             if name == "u":
@@ -282,6 +297,12 @@ class _Document(PartReader):
             return
         elif name == "r" and para.run is not None:
             self.article.count(len(para.end_run()))
+        elif name == "drawing" and para.drawing is not None:
+            rid, alt = para.drawing
+            para.drawing = None
+            image = self.pictures.get(rid, alt) if rid else None
+            if image is not None:
+                para.pictures.append((image.sha256, image.ext))
         elif name == "hyperlink" and para.links:
             address, pieces = para.links.pop()
             inner = "".join(pieces)
@@ -298,6 +319,8 @@ class _Document(PartReader):
             para.pieces.extend(para.links.pop()[1])
         content = "".join(para.pieces).strip()
         text = _WS.sub(" ", "".join(para.text)).strip()
+        for sha256, ext in para.pictures:
+            self.article.figure(sha256, ext)
         if not text:
             return
         if para.block == "cell":
@@ -331,10 +354,26 @@ class _Assembler:
         self.file = file
         self.title = ""
         self.summary = ""
-        self.blocks: list[str] = []
+        self.blocks: list[str | tuple[str, str, str]] = []  # HTML, or a figure: (sha256, ext, caption HTML)
         self.chars = 0
         self.open_list: str | None = None
         self.items: list[str] = []
+        self.caption_at: int | None = None  # index in blocks of a caption paragraph no figure has taken yet
+        self.uncaptioned: int | None = None  # index in blocks of the last figure, while it has no caption
+
+    def figure(self, sha256: str, ext: str, caption: str = "") -> None:
+        """A picture; the "Caption" paragraph just before it, if still free, becomes its caption."""
+        self.close_list()
+        if self.caption_at is not None and self.caption_at == len(self.blocks) - 1:
+            caption = self.blocks.pop()[len("<p>"):-len("</p>")]
+        self.caption_at = None
+        self.blocks.append((sha256, ext, caption))
+        self.count(len(figure_html(sha256, ext)) + len("<figcaption></figcaption>"))
+        self.uncaptioned = None if caption else len(self.blocks) - 1
+
+    def html(self) -> str:
+        return "\n".join(figure_html(b[0], b[1], caption_html=b[2]) if isinstance(b, tuple) else b
+                         for b in self.blocks)
 
     def count(self, chars: int) -> None:
         self.chars += chars
@@ -350,6 +389,16 @@ class _Assembler:
 
     def paragraph(self, style: str, kind: str | None, content: str, text: str) -> None:
         low = style.lower()
+        if low == "caption" and kind is None:
+            if self.uncaptioned is not None and self.uncaptioned == len(self.blocks) - 1:
+                sha256, ext, _none = self.blocks[self.uncaptioned]
+                self.blocks[self.uncaptioned] = (sha256, ext, content)
+                self.uncaptioned = None
+                return
+            self.close_list()
+            self.blocks.append(f"<p>{content}</p>")
+            self.caption_at = len(self.blocks) - 1
+            return
         heading = _HEADING.match(low)
         level = int(heading.group(1)) if heading else None
         if (low == "title" or level == 1) and not self.title:
@@ -405,7 +454,10 @@ def read_docx(data: bytes, file: str = "file.docx") -> DocxArticle:
             reader.part = name
             package.read(name, reader, MAX_AUX_PART_BYTES)
     links = {rid: url for rid, url in rels.targets("hyperlink").items() if len(url) <= MAX_LINK_CHARS}
-    document = _Document(file, main, styles, numbering, links)
+    embedded = {rid: target for rid, (kind, target, mode) in rels.rels.items()
+                if kind.endswith("/image") and mode != "External"}
+    pictures = Pictures(package, main, embedded, file)
+    document = _Document(file, main, styles, numbering, links, pictures)
     package.read(main, document, MAX_PART_BYTES)
     article = document.article
     article.close_list()
@@ -417,4 +469,4 @@ def read_docx(data: bytes, file: str = "file.docx") -> DocxArticle:
             package.read(core, props, MAX_AUX_PART_BYTES)
             summary = summary or props.get("subject")
             title = title or props.get("title")
-    return DocxArticle(title=title, summary=summary, body_html="\n".join(article.blocks))
+    return DocxArticle(title=title, summary=summary, body_html=article.html(), pictures=pictures.found)

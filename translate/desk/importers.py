@@ -18,9 +18,10 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from translate.desk.docx_images import DocxPicture
 from translate.desk.docx_reader import read_docx
 from translate.desk.rules import MAX_BODY
 from translate.errors import InputError, TooLargeError
@@ -40,6 +41,8 @@ class ImportedArticle:
     title: str
     summary: str
     body_html: str
+    # Pictures embedded in a .docx, referenced in the body as <img data-media="sha256">; the caller stores them.
+    images: tuple[DocxPicture, ...] = field(default_factory=tuple)
 
 
 def import_file(filename: str, data: bytes) -> ImportedArticle:
@@ -160,7 +163,8 @@ def import_docx(data: bytes, name: str = "file.docx") -> ImportedArticle:
     if not body.strip() and not article.summary:
         raise InputError(f"{name}: the document has no text")
     return ImportedArticle(title=unicodedata.normalize("NFC", article.title),
-                           summary=unicodedata.normalize("NFC", article.summary), body_html=body)
+                           summary=unicodedata.normalize("NFC", article.summary), body_html=body,
+                           images=tuple(article.pictures))
 
 
 def _article_body(html: str, name: str) -> str:

@@ -355,6 +355,12 @@ def make_huey(settings: Settings):
 
     task = huey.task(name=TASK_NAME)(pretranslate)
     huey.periodic_task(crontab(minute="*"), name="songngu.recover")(recover)
+    from translate.desk.webhooks import tasks as webhook_tasks  # CMS deliveries: "try delivery N"
+
+    webhook_tasks.register(huey, settings, lambda: _database(settings))
+    from translate.desk.adaptation import tasks as adaptation_tasks  # "start adaptation run N" (own process)
+
+    adaptation_tasks.register(huey, settings, lambda: _database(settings))
     return huey, task
 
 
@@ -368,6 +374,22 @@ class Runtime:
 
     def enqueue(self, job_id: int) -> None:
         self._pretranslate(job_id)
+
+    def deliver_webhook(self, delivery_id: int) -> None:
+        from translate.desk.webhooks import tasks as webhook_tasks
+
+        webhook_tasks.enqueue(self.huey, delivery_id)
+
+    def enqueue_adaptation(self, run_id: int) -> None:
+        from translate.desk.adaptation import tasks as adaptation_tasks
+
+        adaptation_tasks.enqueue(self.huey, run_id)
+
+    def sweep_webhooks(self) -> list[int]:
+        """Queue webhook deliveries that are due or were abandoned mid-attempt (never raises)."""
+        from translate.desk.webhooks import tasks as webhook_tasks
+
+        return webhook_tasks.sweep(self.db, self.huey)
 
 
 _runtimes: dict[Settings, Runtime] = {}
@@ -403,6 +425,7 @@ def requeue_unfinished(rt: Runtime) -> list[int]:
         rt.enqueue(job_id)
     if ids:
         log.info("re-queued unfinished jobs %s", ids)
+    rt.sweep_webhooks()  # due and abandoned CMS deliveries ride on the same recovery
     return ids
 
 

@@ -42,7 +42,8 @@ ALLOWED_TAGS = frozenset({
     "tbody", "tr", "th", "td", "div", "section",
 })
 ALLOWED_ATTRIBUTES = {
-    "img": {"src", "alt", "title", "width", "height"},
+    # data-media: a picture of the desk's media store (translate/desk/media), named by its SHA-256.
+    "img": {"src", "alt", "title", "width", "height", "data-media"},
     "a": {"href", "title"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},

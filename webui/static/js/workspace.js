@@ -19,6 +19,15 @@
  * the arrow keys step over it, and a selection never ends inside one. A pair that is still broken
  * (a {1} without its {/1}) is reported by the server's tag check as the translator types.
  *
+ * Post-edit effort (translate/desk/postedit/). Each row measures its active editing time and its
+ * keystrokes and sends them with the confirm, then starts again from zero. Time runs from focus
+ * (or the last key) to the next key, the blur or the confirm; a gap over a minute without input
+ * counts nothing (the translator was away, not editing). Sent with the confirm and not with each
+ * autosave: the record is written by the confirm, an autosave is the hot path, and figures that
+ * ride the confirm cannot be double-counted by a retried save. A failed confirm keeps them for
+ * the next try; a reload before confirming loses them. A memory match inserted from the side
+ * panel is sent too (memory_pct), since the server only sees the text that resulted.
+ *
  * User-visible text comes from data-text-* attributes on the workspace element (translated
  * there); labels of states and checks from its data-labels JSON.
  */
@@ -32,6 +41,9 @@
   const SAVE_DELAY_MS = 600;
   const RETRY_MS = [1000, 3000, 8000, 15000];
   const DONE = new Set(["confirmed", "approved"]);
+  const IDLE_MS = 60000;
+  const MAX_ACTIVE_MS = 8 * 3600 * 1000;
+  const MODIFIERS = new Set(["Shift", "Control", "Alt", "Meta", "AltGraph", "CapsLock"]);
 
   // --- inline tags <-> tokens ---------------------------------------------------------------------
 
@@ -289,6 +301,7 @@
       this.conflict = null;
       this.failure = null;
       this.retries = 0;
+      this.effort = { ms: 0, keys: 0, memoryPct: null, mark: null };
       const initialHtml = this.editor ? this.editor.value : (this.readonly ? this.readonly.dataset.html || "" : "");
       this.mtHtml = node.hasAttribute("data-mt-same") ? initialHtml : node.dataset.mt || "";
       if (this.editor) {
@@ -307,6 +320,14 @@
     bindEditor() {
       const ta = this.editor;
       ta.addEventListener("input", () => this.schedule());
+      ta.addEventListener("focus", () => { this.effort.mark = Date.now(); });
+      ta.addEventListener("blur", () => { this.tick(); this.effort.mark = null; });
+      ta.addEventListener("keydown", (ev) => {
+        if (MODIFIERS.has(ev.key)) return;
+        this.tick();
+        if ((ev.ctrlKey || ev.metaKey) && (ev.key === "Enter" || ev.key.startsWith("Arrow"))) return; // commands
+        this.effort.keys += 1;
+      });
       ta.addEventListener("keydown", (ev) => guardTokens(ta, ev));
       ["mouseup", "keyup", "select", "focus"].forEach((type) => ta.addEventListener(type, () => snapSelection(ta)));
       ta.addEventListener("blur", () => { if (this.timer) this.save(); });
@@ -320,6 +341,14 @@
         if (confirm) this.ws.confirmAndMove(this, false);
         else this.save();
       });
+    }
+
+    // Add the time since the last mark to the active time, unless the gap was idle (over a minute).
+    tick() {
+      const e = this.effort;
+      const now = Date.now();
+      if (e.mark !== null && now - e.mark <= IDLE_MS) e.ms = Math.min(MAX_ACTIVE_MS, e.ms + (now - e.mark));
+      if (e.mark !== null) e.mark = now;
     }
 
     setStatus(kind, detail) {
@@ -485,8 +514,13 @@
       if (!(await this.save())) return false;
       if (!this.editor.value.trim()) return false;
       this.setStatus("saving");
-      const res = await call("POST", this.ws.api + "/segments/" + this.id + "/confirm", {});
+      this.tick();
+      const e = this.effort;
+      const effort = { active_ms: Math.round(e.ms), keystrokes: Math.min(e.keys, 200000) };
+      if (e.memoryPct !== null) effort.memory_pct = e.memoryPct;
+      const res = await call("POST", this.ws.api + "/segments/" + this.id + "/confirm", effort);
       if (res.ok) {
+        this.effort = { ms: 0, keys: 0, memoryPct: null, mark: e.mark === null ? null : Date.now() };
         this.version = res.data.segment.version;
         this.setState(res.data.segment.state);
         this.setStatus("saved", "");
@@ -859,7 +893,10 @@
           const b = el("button", "button button--small tm__use", this.ws.t("Insert", "Insert"));
           b.type = "button";
           b.setAttribute("aria-describedby", target.id);
-          b.addEventListener("click", () => row.replaceAll(toTokens(m.target, row.map)));
+          b.addEventListener("click", () => {
+            row.replaceAll(toTokens(m.target, row.map));
+            if (m.match_pct > 0) row.effort.memoryPct = Math.min(100, m.match_pct);
+          });
           li.append(b);
         }
         this.tm.append(li);
