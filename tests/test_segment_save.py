@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
-from test_postgres import pg_url  # noqa: F401  (the fixture: a schema of its own on the test server)
+from test_postgres import PG_URL, pg_url  # noqa: F401  (the fixture: a schema of its own on the test server)
 
 from translate.desk import Desk, EditConflict, PermissionDenied
 from translate.desk.documents import Document, SegmentEdit
@@ -102,6 +102,7 @@ def test_a_save_keeps_every_rule(models_env) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="SONGNGU_TEST_POSTGRES_URL is not set")
 def test_a_save_keeps_every_rule_on_postgres(request: pytest.FixtureRequest, models_env, monkeypatch) -> None:
     from translate.config import load_settings
 
@@ -112,3 +113,32 @@ def test_a_save_keeps_every_rule_on_postgres(request: pytest.FixtureRequest, mod
         _check_save_rules(desk)
     finally:
         desk.close()
+
+
+def test_sqlite_writers_queue_on_a_lock_another_process_sees(tmp_path) -> None:
+    """The write queue holds a kernel lock beside the database file while a write runs, and only then."""
+    import fcntl
+    import os
+
+    from translate.desk.database import Database
+
+    db = Database(f"sqlite:///{tmp_path / 'desk.db'}")
+    lock_file = tmp_path / "desk.db-writers"
+
+    def other_process_can_write() -> bool:  # another open file description: what a second process would see
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        finally:
+            os.close(fd)
+        return True
+
+    try:
+        with db.write_queue():
+            assert not other_process_can_write()
+        assert other_process_can_write()
+        assert oct(lock_file.stat().st_mode & 0o777) == "0o600"
+    finally:
+        db.close()

@@ -162,7 +162,7 @@ class SegmentSaver:
     def write(self, actor: UserView, t: EditTarget, new_target: str, version: int, flags: list[dict]) -> SegmentView:
         """The conditional UPDATE, the history row and the document's state, in one transaction."""
         now = utcnow()
-        with self.db.engine.begin() as conn:
+        with self.db.write_queue(), self.db.engine.begin() as conn:
             # The UPDATE comes first so SQLite takes its write lock before any read.
             row = conn.execute(UPDATE, {"segment_id": t.id, "seen_version": version, "new_target": new_target,
                                         "new_flags": flags, "new_version": version + 1, "user_id": actor.id,
