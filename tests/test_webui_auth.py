@@ -179,3 +179,35 @@ def test_serve_prints_the_url_and_how_to_create_the_first_admin(models_env: Path
     assert served["port"] == 8123 and served["host"] == "127.0.0.1"
     # The app it would serve answers.
     assert served["app"].test_client().get("/api/v1/health").status_code == 200
+
+
+def _failures_until_throttled(client: FlaskClient, forwarded_for: str) -> None:
+    for _ in range(30):
+        token = _csrf(client)
+        resp = client.post("/login", data={"name": "edith", "password": "not the password", "csrf_token": token},
+                           headers={"X-Forwarded-For": forwarded_for})
+        if resp.status_code == 429:
+            return
+    pytest.fail("30 failed sign-ins in a row were never throttled")
+
+
+def _sign_in_from(client: FlaskClient, forwarded_for: str) -> int:
+    token = _csrf(client)
+    return client.post("/login", data={"name": "edith", "password": PASSWORD, "csrf_token": token},
+                       headers={"X-Forwarded-For": forwarded_for}).status_code
+
+
+@pytest.mark.parametrize(("proxies", "other_address_signs_in"), [("0", False), ("1", True)])
+def test_throttling_sees_the_client_behind_a_trusted_proxy_only(models_env: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 proxies: str, other_address_signs_in: bool) -> None:
+    """Behind a proxy every request comes from the proxy; trusting it names the real client, and only then."""
+    monkeypatch.setenv("SONGNGU_TRUSTED_PROXIES", proxies)
+    desk = Desk()
+    try:
+        desk.accounts.create_user("edith", "editor", PASSWORD)
+        client = create_app({"TESTING": True, "SECRET_KEY": "test-only"}, desk=desk).test_client()
+        _failures_until_throttled(client, "203.0.113.7")
+        # A forged header must not let the attacker out of the throttle when no proxy is trusted.
+        assert (_sign_in_from(client, "198.51.100.9") == 302) is other_address_signs_in
+    finally:
+        desk.close()

@@ -34,6 +34,9 @@ class Settings:
     public_url: str | None = None
     # Cookies only over https (SONGNGU_SECURE_COOKIES); on by default when public_url is https.
     secure_cookies: bool = False
+    # Reverse proxies in front of the desk that may be trusted for X-Forwarded-For/-Proto/-Host
+    # (SONGNGU_TRUSTED_PROXIES, default 0: the headers are ignored, since a client could forge them).
+    trusted_proxies: int = 0
     # How a required glossary term the draft lacks gets in (SONGNGU_TERM_STRATEGY): "repair" writes it over
     # the aligned words; "decode" lets the model place it (translate/term_placement.py), repair as fallback.
     term_strategy: str = "repair"
@@ -150,6 +153,7 @@ def load_settings() -> Settings:
         job_lease_s=_int("SONGNGU_JOB_LEASE_S", 120, minimum=1),
         public_url=public_url,
         secure_cookies=_flag("SONGNGU_SECURE_COOKIES", bool(public_url and public_url.startswith("https://"))),
+        trusted_proxies=_int("SONGNGU_TRUSTED_PROXIES", 0),
         term_strategy=term_strategy,
         site_dir=Path(env["SONGNGU_SITE_DIR"]).expanduser() if env.get("SONGNGU_SITE_DIR") else instance / "site",
         site_url=_public_url(env.get("SONGNGU_SITE_URL"), "SONGNGU_SITE_URL"),

@@ -15,6 +15,7 @@ from typing import Any
 
 from apiflask import APIFlask
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import webui
 from translate.config import load_settings
@@ -123,6 +124,9 @@ def create_app(config: dict[str, Any] | None = None, desk: Desk | None = None) -
         desk = Desk(start_worker=bool(app.config.get("START_WORKER", False)))
         atexit.register(desk.close)
     app.extensions["songngu.desk"] = desk
+    hops = desk.settings.trusted_proxies
+    if hops:  # the client's address (sign-in throttling, logs) and scheme as the proxy saw them
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
     install_security(app)
     api_docs.init_app(app)
