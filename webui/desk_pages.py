@@ -30,6 +30,7 @@ from translate.desk.rules import EDITORS
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
 from webui.errors import status_for_code
+from webui.flashing import done_or_flash
 from webui.i18n import current_locale
 from webui.site_pages import site_context
 
@@ -243,19 +244,10 @@ def article_progress(doc_id: int) -> Response:
     return response
 
 
-def _done_or_flash(action, message: str) -> None:
-    try:
-        action()
-    except SongnguError as exc:
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
-    else:
-        flash(message, "success")
-
-
 @bp.post("/articles/<int:doc_id>/translate")
 @login_required
 def request_translation(doc_id: int) -> Response:
-    _done_or_flash(lambda: get_desk().jobs.request(session_user(), doc_id), gettext("Translation requested."))
+    done_or_flash(lambda: get_desk().jobs.request(session_user(), doc_id), gettext("Translation requested."))
     return redirect(url_for("desk_pages.article", doc_id=doc_id, _anchor="translation"))
 
 
@@ -264,14 +256,14 @@ def request_translation(doc_id: int) -> Response:
 def assign(doc_id: int) -> Response:
     name = (request.form.get("translator") or "").strip() or None
     message = gettext("Assigned to %(name)s.", name=name) if name else gettext("Nobody is assigned now.")
-    _done_or_flash(lambda: get_desk().documents.assign(session_user(), doc_id, name), message)
+    done_or_flash(lambda: get_desk().documents.assign(session_user(), doc_id, name), message)
     return redirect(url_for("desk_pages.article", doc_id=doc_id))
 
 
 @bp.post("/articles/<int:doc_id>/approve")
 @login_required
 def approve(doc_id: int) -> Response:
-    _done_or_flash(lambda: get_desk().documents.approve(session_user(), doc_id), gettext("Article approved."))
+    done_or_flash(lambda: get_desk().documents.approve(session_user(), doc_id), gettext("Article approved."))
     return redirect(url_for("desk_pages.article", doc_id=doc_id))
 
 

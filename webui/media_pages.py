@@ -23,6 +23,7 @@ from translate.desk.media.images import ACCEPTED, MAX_IMAGE_BYTES
 from translate.desk.media.service import MAX_ALT, MAX_CAPTION
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.flashing import done_or_flash
 
 bp = Blueprint("media_pages", __name__)
 
@@ -44,15 +45,6 @@ def _back(doc_id: int) -> Response:
     return redirect(url_for("desk_pages.article", doc_id=doc_id, _anchor="images"))
 
 
-def _try(action, message: str) -> None:
-    try:
-        action()
-    except SongnguError as exc:
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
-    else:
-        flash(message, "success")
-
-
 @bp.post("/articles/<int:doc_id>/images")
 @login_required
 def upload(doc_id: int) -> Response:
@@ -61,7 +53,7 @@ def upload(doc_id: int) -> Response:
         flash(gettext("Not done: %(reason)s", reason=gettext("choose a picture to upload")), "error")
         return _back(doc_id)
     data = upload_file.stream.read(MAX_IMAGE_BYTES + 1)
-    _try(lambda: get_desk().media.upload(
+    done_or_flash(lambda: get_desk().media.upload(
         session_user(), doc_id, filename=upload_file.filename, data=data,
         caption=request.form.get("caption", ""),
         alt={lang: request.form.get(f"alt_{lang}", "") for lang in LANGS}), gettext("Picture added."))
@@ -75,14 +67,14 @@ def alt_text(doc_id: int, image_id: int) -> Response:
         for lang in LANGS:
             if f"alt_{lang}" in request.form:
                 get_desk().media.set_alt(session_user(), image_id, lang, request.form[f"alt_{lang}"])
-    _try(save, gettext("Alt text saved."))
+    done_or_flash(save, gettext("Alt text saved."))
     return _back(doc_id)
 
 
 @bp.post("/articles/<int:doc_id>/images/<int:image_id>/delete")
 @login_required
 def delete(doc_id: int, image_id: int) -> Response:
-    _try(lambda: get_desk().media.remove(session_user(), image_id), gettext("Picture removed."))
+    done_or_flash(lambda: get_desk().media.remove(session_user(), image_id), gettext("Picture removed."))
     return _back(doc_id)
 
 

@@ -36,6 +36,7 @@ from translate.desk.rules import MAX_COMMENT, MAX_TARGET, TRANSLATORS
 from translate.desk.workspace_service import Row
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.flashing import done_or_flash
 from webui.workspace_api import API_PREFIX
 
 bp = Blueprint("workspace", __name__)
@@ -190,13 +191,8 @@ def _back(doc_id: int, number: Any = None) -> Response:
 
 
 def _do(action, done: str) -> bool:
-    try:
-        action()
-    except (SongnguError, GlossaryError) as exc:
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
-        return False
-    flash(done, "success")
-    return True
+    # a proposed term can also be refused by the glossary itself
+    return done_or_flash(action, done, also=(GlossaryError,))
 
 
 def _int(name: str) -> int | None:
