@@ -34,6 +34,18 @@ def models_env(test_models_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 
 @pytest.fixture
+def desk(models_env: Path):
+    """A Desk on a fresh instance with the test models and no worker; a test file may define its own."""
+    from translate.desk import Desk
+
+    d = Desk()
+    try:
+        yield d
+    finally:
+        d.close()
+
+
+@pytest.fixture
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")

@@ -8,18 +8,11 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from translate.desk import Desk, EditConflict, InvalidState, PermissionDenied, UserView
+from translate.desk import EditConflict, InvalidState, PermissionDenied, UserView
 from translate.desk.documents import Document, PublishLog, SegmentEdit
 from translate.errors import InputError
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture

@@ -8,19 +8,12 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from translate.desk import Desk, InvalidState, PermissionDenied
+from translate.desk import InvalidState, PermissionDenied
 from translate.desk.article_html import body_html_from_paste, looks_like_html, without_images
 from translate.desk.documents import Segment
 from translate.errors import InputError
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture

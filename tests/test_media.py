@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from test_postgres import pg_desk, pg_url  # noqa: F401 -- fixtures of the PostgreSQL test below
 
-from translate.desk import Desk, InvalidState, NotFound, PermissionDenied
+from translate.desk import InvalidState, NotFound, PermissionDenied
 from translate.desk.media.images import MAX_IMAGE_BYTES, MAX_PIXELS, clean_image
 from translate.errors import InputError, TooLargeError
 
@@ -94,13 +94,6 @@ def test_a_pixel_bomb_and_an_oversized_file_are_refused_naming_the_limit():
 
 
 # --- the desk ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sacrebleu.metrics import TER
 from sqlalchemy import select
 
 from glossary.csv_io import FORMULA_TRIGGERS
-from translate.desk import Desk, NotFound, PermissionDenied
+from translate.desk import NotFound, PermissionDenied
 from translate.desk.postedit.recorder import MAX_ACTIVE_MS, Effort, parse_effort
 from translate.desk.postedit.records import PostEditRecord
 from translate.desk.rules import plain
@@ -19,13 +19,6 @@ from translate.errors import InputError
 PASSWORD = "correct horse battery"
 BODY = ('<p>Năm 2024, <strong>làng nghề</strong> đón 120 khách.</p>'
         '<p>Sản phẩm gốm sứ được bán tại chợ.</p>')
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture

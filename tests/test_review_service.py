@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from translate.desk import Desk, EditConflict, InvalidState, NotFound, PermissionDenied
+from translate.desk import EditConflict, InvalidState, NotFound, PermissionDenied
 from translate.desk.documents import derive_state
 from translate.desk.memory import TMUnit
 from translate.desk.tag_pairs import tag_pair_flags
@@ -15,13 +15,6 @@ from translate.errors import InputError
 PASSWORD = "correct horse battery"
 BODY = ('<p>Năm 2024, <strong>làng nghề</strong> đón 120 khách.</p>'
         '<p>Sản phẩm gốm sứ được bán tại <a href="https://example.org/cho">chợ</a>.</p>')
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture

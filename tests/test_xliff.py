@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from translate.desk import Desk, PermissionDenied
+from translate.desk import PermissionDenied
 from translate.desk.exchange.schemas import schema_errors
 from translate.desk.exchange.xliff import SN_NS, XLIFF2_NS, XLIFF12_NS
 from translate.desk.exchange.xml_safety import MAX_FILE_BYTES, ExchangeFileError
@@ -17,13 +17,6 @@ BODY = ('<p>Năm 2024, <strong>làng nghề</strong> đón 120 khách.</p>'
         '<p>Nghệ nhân &amp; thợ gốm làm việc cả ngày.</p>')
 X2 = {"x": XLIFF2_NS}
 X12 = {"x": XLIFF12_NS}
-
-
-@pytest.fixture
-def desk(models_env):
-    d = Desk()
-    yield d
-    d.close()
 
 
 @pytest.fixture
