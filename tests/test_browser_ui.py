@@ -11,8 +11,11 @@ from conftest import BROWSER_PASSWORD, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
-NAV = {"Desk": "/desk", "Glossary": "/glossary", "Users": "/admin/users", "Models": "/admin/models"}
-ADMIN_ONLY = ("Users", "Models")
+NAV = {"Desk": "/desk", "Glossary": "/glossary", "Memory": "/memory", "Analytics": "/analytics",
+       "Users": "/admin/users", "Models": "/admin/models", "Webhooks": "/admin/webhooks"}
+# Who sees which link (everyone sees the rest): the pages themselves refuse the others.
+SHOWN_TO = {"Memory": ("editor", "admin"), "Analytics": ("editor", "admin"), "Users": ("admin",),
+            "Models": ("admin",), "Webhooks": ("admin",)}
 
 
 def nav_links(page) -> dict[str, str]:
@@ -36,7 +39,7 @@ def test_sign_in_and_out_with_the_english_ui(live_server, new_page, role: str) -
     assert page.get_by_role("status").inner_text().startswith(f"Signed in as mai-{role}.")
     shown_role = {"translator": "translator", "editor": "editor", "admin": "administrator"}[role]
     assert page.locator(".user-box__role").inner_text() == shown_role
-    expected = {k: v for k, v in NAV.items() if role == "admin" or k not in ADMIN_ONLY}
+    expected = {k: v for k, v in NAV.items() if role in SHOWN_TO.get(k, (role,))}
     assert nav_links(page) == expected
 
     page.get_by_role("button", name="Sign out", exact=True).click()
@@ -72,12 +75,13 @@ def test_language_switch_is_remembered_across_pages(live_server, page) -> None:
 
     page.get_by_role("link", name="Back to the start page").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Welcome, thu"  # remembered
-    assert nav_links(page) == {"Desk": "/desk", "Glossary": "/glossary"}
+    assert nav_links(page) == {"Desk": "/desk", "Glossary": "/glossary", "Memory": "/memory", "Analytics": "/analytics"}
 
     page.get_by_role("group", name="Language").get_by_role("button", name="Tiếng Việt").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "vi"
-    assert nav_links(page) == {"Bàn biên tập": "/desk", "Thuật ngữ": "/glossary"}
+    assert nav_links(page) == {"Bàn biên tập": "/desk", "Thuật ngữ": "/glossary", "Bộ nhớ dịch": "/memory",
+                               "Thống kê": "/analytics"}
 
 
 def test_hostile_names_and_links_never_run_script(live_server, page) -> None:
