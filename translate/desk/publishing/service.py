@@ -44,7 +44,7 @@ from translate.desk.documents import (
 )
 from translate.desk.errors import InvalidState
 from translate.desk.publishing.loader import ArticleCache, SiteArticle, article_from_row
-from translate.desk.publishing.releases import SiteReleases, SiteWriteError
+from translate.desk.publishing.releases import Release, SiteReleases, SiteWriteError
 from translate.desk.publishing.site_render import (
     Site,
     article_files,
@@ -183,23 +183,12 @@ class PublishingService:
                 site = Site(self.cache.load(s), self.base_url)
                 previous = self.releases.current_id()
                 release = self.releases.new(copy_current=False)
-                try:
+
+                def write() -> None:
                     self._write(release, site.all_pages(), site.articles)
                     s.add(SiteRelease(id=release.id, kind="build"))
-                    s.flush()
-                    self.releases.switch(release.id)
-                except BaseException as exc:
-                    self.releases.discard(release)
-                    if isinstance(exc, OSError):
-                        raise SiteWriteError(f"the site could not be written ({exc}); nothing was published "
-                                             "and the site is as it was") from exc
-                    raise
-                try:
-                    s.commit()
-                except BaseException:
-                    self.releases.switch(previous)
-                    self.releases.discard(release)
-                    raise
+
+                self._switch_and_commit(s, release, previous, write)
             self._prune()
         return {"release": release.id, "articles": len(site.articles), "path": str(self.site_dir)}
 
@@ -259,6 +248,30 @@ class PublishingService:
         column = PublishedArticle.slug_vi if lang == "vi" else PublishedArticle.slug_en
         return unique_slug(title, lang, lambda slug: s.scalar(select(column).where(column == slug)) is not None)
 
+    def _switch_and_commit(self, s: Session, release: Release, previous: str | None,
+                           write: Callable[[], None]) -> None:
+        """Fill and record ``release``, switch the site to it, then commit; any failure leaves the old site.
+
+        A failure before the switch discards the release; a failed commit switches
+        back to ``previous`` first, so the site never shows what the database lacks.
+        """
+        try:
+            write()
+            s.flush()
+            self.releases.switch(release.id)
+        except BaseException as exc:
+            self.releases.discard(release)
+            if isinstance(exc, OSError):
+                raise SiteWriteError(f"the site could not be written ({exc}); nothing was published "
+                                     "and the site is as it was") from exc
+            raise
+        try:
+            s.commit()
+        except BaseException:
+            self.releases.switch(previous)
+            self.releases.discard(release)
+            raise
+
     def _change(self, kind: str, doc_id: int, change: Callable[[Session], Changed]) -> None:
         """Run a database change and the site release it implies as one unit (see the module doc)."""
         with self.releases.lock():
@@ -269,7 +282,8 @@ class PublishingService:
                 s.flush()
                 site = Site(self.cache.load(s), self.base_url)
                 release = self.releases.new(copy_current=previous is not None)
-                try:
+
+                def write() -> None:
                     if previous is None:  # first publication, or the site folder was lost: everything
                         self._write(release, site.all_pages(), site.articles)
                     else:
@@ -281,20 +295,8 @@ class PublishingService:
                     s.execute(Publication.__table__.update()
                               .where(Publication.document_id == doc_id, Publication.release == "")
                               .values(release=release.id))
-                    s.flush()
-                    self.releases.switch(release.id)
-                except BaseException as exc:
-                    self.releases.discard(release)
-                    if isinstance(exc, OSError):
-                        raise SiteWriteError(f"the site could not be written ({exc}); nothing was published "
-                                             "and the site is as it was") from exc
-                    raise
-                try:
-                    s.commit()
-                except BaseException:
-                    self.releases.switch(previous)
-                    self.releases.discard(release)
-                    raise
+
+                self._switch_and_commit(s, release, previous, write)
                 payload = self._payload(s, doc_id)
         self._prune_later()
         self._notify("published" if kind == "publish" else "unpublished", payload)
