@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -42,7 +42,9 @@ class Flag:
         return self.severity == BLOCKING
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Every field is a scalar: a plain dict, not asdict's recursive deep copy (each save makes some).
+        return {"check": self.check, "severity": self.severity, "message": self.message, "start": self.start,
+                "end": self.end, "entry": self.entry, "side": self.side}
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,12 @@ class SegmentView:
     match_pct: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow: every save answers with one, and asdict's deep copy of the flags
+        # cost more than the save's QA checks. The flag dicts are the view's own.
+        return {"id": self.id, "index": self.index, "field": self.field, "source": self.source,
+                "source_html": self.source_html, "target": self.target, "state": self.state,
+                "origin": self.origin, "version": self.version, "flags": list(self.flags),
+                "signature": self.signature, "match_pct": self.match_pct}
 
 
 @dataclass(frozen=True)
