@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
 NAMING = {
@@ -54,12 +56,46 @@ def make_engine(url: str) -> Engine:
     kwargs: dict = {"future": True}
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    # A pooled server connection can die with its server; a SQLite file cannot, so pinging it
-    # before each use would only add a statement to every request.
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"), **kwargs)
+    engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        ping_idle_connections(engine)
     return engine
+
+
+# A pooled server connection can die with its server (a restart, an idle timeout on the
+# way); a SQLite file cannot. SQLAlchemy's pre-ping would check before every use: three
+# round trips (BEGIN, SELECT 1, ROLLBACK) on every checkout, several per request, which
+# cost a busy PostgreSQL more than the request's own statements. A connection back from
+# the pool within PING_IDLE_S was working a moment ago, so only older ones are pinged.
+# Should the server restart under a busy desk anyway, the first statement on a dead
+# connection fails (503, Retry-After), SQLAlchemy then invalidates the whole pool, and
+# the next request connects afresh.
+PING_IDLE_S = 5.0
+
+
+def ping_idle_connections(engine: Engine) -> None:
+    """Check a pooled connection that sat idle over PING_IDLE_S before handing it out."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_conn, record) -> None:  # pragma: no cover - trivial
+        record.info["songngu_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_conn, record, _proxy) -> None:
+        since = record.info.get("songngu_idle_since")
+        if since is None or time.monotonic() - since < PING_IDLE_S:
+            return  # new (just connected) or recently used
+        try:
+            cursor = dbapi_conn.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi_conn.rollback()
+        except Exception as exc:  # noqa: BLE001 - any failure means: not usable, get another
+            raise DisconnectionError(f"a pooled connection is dead: {exc}") from exc
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:

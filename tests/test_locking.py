@@ -292,8 +292,17 @@ def _pg_cluster(action: str) -> None:
 @pytest.mark.skipif(not PG_URL, reason="SONGNGU_TEST_POSTGRES_URL is not set")
 @pytest.mark.skipif(not shutil.which("pg_ctlcluster") or not Path("/usr/lib/postgresql").is_dir(),
                     reason="needs Debian's PostgreSQL cluster tools")
+@pytest.mark.parametrize("moment", ["before_commit", "mid_statement"])
 def test_postgres_restart_answers_503_while_down_and_loses_no_save(request: pytest.FixtureRequest, models_env: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   moment: str) -> None:
+    """A save has two ways to the database; the server goes down in the middle of each.
+
+    ``before_commit``: the general path (a transaction of several statements, taken when
+    the save moves the document's state) loses the server between its UPDATE and COMMIT.
+    ``mid_statement``: the one-statement save of a document in post-editing (the common
+    case) loses it as the statement goes out.
+    """
     from dataclasses import replace
 
     from translate.config import load_settings
@@ -312,18 +321,27 @@ def test_postgres_restart_answers_503_while_down_and_loses_no_save(request: pyte
         first = client.put(f"/api/v1/segments/{seg.id}", json={"target": "Before.", "version": 1}, headers=headers)
         assert first.status_code == 200, first.get_data(as_text=True)
 
-        # The server goes down between a save's UPDATE and its COMMIT.
         armed = {"stop": True}
+        if moment == "before_commit":
+            # A document back in draft: this save moves its state, so it takes the general path.
+            with desk.db.engine.begin() as conn:
+                conn.exec_driver_sql(f"UPDATE documents SET state = 'draft' WHERE id = {doc.id}")
 
-        @event.listens_for(desk.db.engine, "before_cursor_execute")
-        def _saving(conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
-            if statement.lstrip().upper().startswith("UPDATE SEGMENTS"):
-                conn.info["saving"] = True
+            @event.listens_for(desk.db.engine, "before_cursor_execute")
+            def _saving(conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+                if statement.lstrip().upper().startswith("UPDATE SEGMENTS"):
+                    conn.info["saving"] = True
 
-        @event.listens_for(desk.db.engine, "commit")
-        def _crash(conn) -> None:  # type: ignore[no-untyped-def]
-            if conn.info.pop("saving", False) and armed.pop("stop", False):
-                _pg_cluster("stop")
+            @event.listens_for(desk.db.engine, "commit")
+            def _crash(conn) -> None:  # type: ignore[no-untyped-def]
+                if conn.info.pop("saving", False) and armed.pop("stop", False):
+                    _pg_cluster("stop")
+        else:
+            @event.listens_for(desk.db.engine, "before_cursor_execute")
+            def _crash_mid(conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+                if "UPDATE segments" in statement and statement.lstrip().upper().startswith("WITH") \
+                        and armed.pop("stop", False):
+                    _pg_cluster("stop")
 
         try:
             resp = client.put(f"/api/v1/segments/{seg.id}", json={"target": "Lost?", "version": 2}, headers=headers)

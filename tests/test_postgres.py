@@ -12,6 +12,7 @@ from dataclasses import replace
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 PG_URL = os.environ.get("SONGNGU_TEST_POSTGRES_URL", "").strip()
 
@@ -35,6 +36,7 @@ def pg_url():
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in PG_URL else "?"
     yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+    admin.dispose()  # a test may have restarted the server: its pooled connection is gone
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
@@ -101,3 +103,36 @@ def test_killed_worker_restarted_finishes_the_job_exactly_once_on_postgres(pg_de
     from test_jobs import kill_mid_job_and_restart
 
     kill_mid_job_and_restart(pg_desk, dict(os.environ, SONGNGU_DATABASE_URL=pg_url))
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="SONGNGU_TEST_POSTGRES_URL is not set")
+def test_a_pooled_connection_that_died_while_idle_is_replaced_before_use(pg_url, monkeypatch):
+    """Connections idle past PING_IDLE_S are checked on checkout; fresh ones are not (no round trip per use)."""
+    import glossary.db
+    from glossary.db import make_engine
+
+    def kill_pooled(engine) -> int:
+        with engine.connect() as conn:
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        killer = make_engine(pg_url)
+        with killer.begin() as conn:
+            conn.exec_driver_sql(f"SELECT pg_terminate_backend({pid})")
+        killer.dispose()
+        return pid
+
+    engine = make_engine(pg_url)
+    try:
+        # Used a moment ago: not pinged, so a connection killed meanwhile fails its next statement
+        # (the request gets a 503, and SQLAlchemy then drops the whole pool).
+        monkeypatch.setattr(glossary.db, "PING_IDLE_S", 3600.0)
+        kill_pooled(engine)
+        with pytest.raises(OperationalError), engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        # Idle long enough to be pinged: the dead connection is replaced before anyone uses it.
+        monkeypatch.setattr(glossary.db, "PING_IDLE_S", 0.0)
+        dead = kill_pooled(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT pg_backend_pid()").scalar() != dead
+    finally:
+        engine.dispose()

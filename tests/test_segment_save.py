@@ -142,3 +142,34 @@ def test_sqlite_writers_queue_on_a_lock_another_process_sees(tmp_path) -> None:
         assert oct(lock_file.stat().st_mode & 0o777) == "0o600"
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="SONGNGU_TEST_POSTGRES_URL is not set")
+def test_on_postgres_a_save_in_post_editing_is_one_statement(request: pytest.FixtureRequest, models_env,
+                                                             monkeypatch) -> None:
+    """The busiest write: one read and one statement, no BEGIN/COMMIT round trips, the history row still there."""
+    from sqlalchemy import event
+
+    from translate.config import load_settings
+
+    url = request.getfixturevalue("pg_url")
+    monkeypatch.setenv("SONGNGU_DATABASE_URL", url)
+    desk = Desk(replace(load_settings(), database_url=url))
+    try:
+        people = _people(desk)
+        doc = _translated(desk, people["editor"], "Bài một")
+        seg = doc.segments[1]
+        first = desk.segments.save(people["translator"], seg.id, "Thach Xa toys.", seg.version)  # loads the glossary
+        statements: list[str] = []
+        commits: list[bool] = []
+        event.listen(desk.db.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: statements.append(statement.lstrip()))
+        event.listen(desk.db.engine, "commit", lambda _c: commits.append(True))
+        saved = desk.segments.save(people["translator"], seg.id, "Thach Xa makes toys.", first.version)
+        assert len(statements) == 2 and statements[1].startswith("WITH") and not commits, [x[:60] for x in statements]
+        assert desk.segments.history(people["translator"], seg.id)[-1]["target"] == "Thach Xa makes toys."
+        assert saved.version == first.version + 1
+    finally:
+        desk.close()
+

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Integer, Select, String, Text, bindparam, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from glossary.checks import CheckContext, run_checks
@@ -70,6 +70,32 @@ UPDATE = (
 )
 CURRENT = select(_SEG.c.target, _SEG.c.version).where(_SEG.c.id == bindparam("segment_id"))
 HISTORY = insert(_EDITS)
+
+
+def _one_statement_save() -> Select:
+    """PostgreSQL: the UPDATE and its history row in one statement, for a document in post-editing.
+
+    A data-modifying CTE, run in autocommit, is one round trip and one implicit
+    transaction (atomic like the three-statement one) instead of four round trips
+    (BEGIN, UPDATE, INSERT, COMMIT): the desk's busiest write costs a server half as
+    much. It only writes when the document is in post-editing, the common case; no
+    row back means a conflict or a state to move, which the general path sorts out.
+    """
+    updated = (
+        UPDATE.where(select(_DOC.c.state).where(_DOC.c.id == _SEG.c.document_id).scalar_subquery()
+                     == DOC_POST_EDITING)
+        .cte("updated")
+    )
+    history = insert(_EDITS).from_select(
+        ["segment_id", "user_id", "action", "target", "version", "distance", "at"],
+        select(updated.c.id, bindparam("user_id", type_=Integer), literal("save", String),
+               bindparam("new_target", type_=Text), bindparam("new_version", type_=Integer),
+               bindparam("distance", type_=Integer), bindparam("now", type_=_EDITS.c.at.type)),
+    ).cte("history")
+    return select(updated).add_cte(history)
+
+
+SAVE_IN_ONE = _one_statement_save()
 
 
 @dataclass(frozen=True)
@@ -125,7 +151,7 @@ class SegmentSaver:
         """The segment as an edit needs it; NotFound / PermissionDenied as for any segment edit."""
         if not is_id(segment_id):
             raise NotFound(f"no segment with id {segment_id}")
-        with self.db.engine.connect() as conn:
+        with self.db.read_engine.connect() as conn:
             row = conn.execute(READ, {"segment_id": segment_id}).first()
         if row is None:
             raise NotFound(f"no segment with id {segment_id}")
@@ -162,6 +188,14 @@ class SegmentSaver:
     def write(self, actor: UserView, t: EditTarget, new_target: str, version: int, flags: list[dict]) -> SegmentView:
         """The conditional UPDATE, the history row and the document's state, in one transaction."""
         now = utcnow()
+        distance = Levenshtein.distance(plain(t.mt_target), plain(new_target)) if t.mt_target else None
+        if self.db.engine.dialect.name == "postgresql":
+            with self.db.read_engine.connect() as conn:  # autocommit: the statement is its transaction
+                row = conn.execute(SAVE_IN_ONE, {
+                    "segment_id": t.id, "seen_version": version, "new_target": new_target, "new_flags": flags,
+                    "new_version": version + 1, "user_id": actor.id, "now": now, "distance": distance}).first()
+            if row is not None:
+                return _view(row)
         with self.db.write_queue(), self.db.engine.begin() as conn:
             # The UPDATE comes first so SQLite takes its write lock before any read.
             row = conn.execute(UPDATE, {"segment_id": t.id, "seen_version": version, "new_target": new_target,
@@ -176,7 +210,6 @@ class SegmentSaver:
                     f"nothing was overwritten: compare the texts and save again",
                     current_target=current.target or "", current_version=current.version, your_target=new_target,
                 )
-            distance = Levenshtein.distance(plain(t.mt_target), plain(new_target)) if t.mt_target else None
             conn.execute(HISTORY, {"segment_id": t.id, "user_id": actor.id, "action": "save", "target": new_target,
                                    "version": version + 1, "distance": distance, "at": now})
             # An edited segment leaves a document in post-editing (or translating, which a job
@@ -185,8 +218,12 @@ class SegmentSaver:
                 with Session(bind=conn) as s:  # joins this transaction; it commits with it
                     jobs.refresh_document_state(s, t.document_id)
                     s.flush()
-        return SegmentView(
-            id=row.id, index=row.index, field=row.field, source=row.source, source_html=row.source_html,
-            target=row.target or "", state=row.state, origin=row.origin or "", version=row.version,
-            flags=list(row.flags or []), signature=row.signature or "", match_pct=row.match_pct,
-        )
+        return _view(row)
+
+
+def _view(row: Any) -> SegmentView:
+    return SegmentView(
+        id=row.id, index=row.index, field=row.field, source=row.source, source_html=row.source_html,
+        target=row.target or "", state=row.state, origin=row.origin or "", version=row.version,
+        flags=list(row.flags or []), signature=row.signature or "", match_pct=row.match_pct,
+    )
