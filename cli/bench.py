@@ -191,6 +191,10 @@ def print_load(load: dict) -> None:
               f"p99 < {tg['p99_ms']:g} ms, {tg['errors']} errors")
         if r["error_kinds"]:
             print(f"  {'':<12}errors by kind: {r['error_kinds']}")
+        if r.get("client_mean_ms"):
+            fastest, slowest = r["client_mean_ms"]
+            print(f"  {'':<12}mean latency per client: fastest {fastest:.1f} ms, slowest {slowest:.1f} ms "
+                  "(the balance between web processes)")
         if db == "postgresql":
             print(f"  {'':<12}(a local PostgreSQL server's own CPU counts under 'others')")
         if r.get("server_cpu_ms_per_request") is not None:

@@ -91,6 +91,7 @@ def _serve_forever(app: object, host: str, port: int, threads: int) -> None:
                                       "core; more than one needs gunicorn (Linux, macOS)")
 def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None, web_workers: int) -> None:
     """Run the web UI and REST API (with an in-process translation worker in the embedded set-up)."""
+    from cli.long_lived import freeze_loaded_objects
     from translate.config import load_settings
     from translate.desk import Desk
     from webui.app import create_app  # Flask only from here
@@ -121,6 +122,7 @@ def serve(host: str, port: int, run_worker: bool | None, web_threads: int | None
         # A service manager stops us with SIGTERM; turn it into a normal exit so the
         # worker is stopped by close() below instead of dying mid-segment.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        freeze_loaded_objects()
         _serve_forever(app, host, port, web_threads)
     finally:
         signal.signal(signal.SIGTERM, previous_sigterm)

@@ -6,6 +6,8 @@ real gunicorn; here the master's part is checked with the server replaced.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from click.testing import CliRunner
 
@@ -59,3 +61,54 @@ def test_no_job_process_when_jobs_go_elsewhere(models_env, served):
 def test_workers_must_be_a_positive_number(models_env, served):
     res = CliRunner().invoke(main, ["serve", "--workers", "0"])
     assert res.exit_code != 0 and "--workers" in res.output and not served
+
+
+# ------------------------------------------------------------------ keeping connections even across processes
+
+
+def _worker(slots: cli.web_processes.WorkerSlots, arbiter: SimpleNamespace, pid: int):
+    from gunicorn.config import Config
+
+    w = cli.web_processes.BalancedThreadWorker(1, 0, [], None, 30, Config(), None)
+    slots.give(arbiter, w)  # what the master does before forking it
+    arbiter.WORKERS[pid] = w
+    return w
+
+
+def test_a_process_holding_more_connections_than_its_share_sends_one_away():
+    """20 kept-alive post-editors once split 16/4 over two processes; the crowded one now sheds its excess."""
+    slots = cli.web_processes.WorkerSlots(2)
+    arbiter = SimpleNamespace(WORKERS={})
+    a, b = _worker(slots, arbiter, 101), _worker(slots, arbiter, 102)
+    assert (a.slot, b.slot) == (0, 1)
+
+    a.nr_conns, b.nr_conns = 16, 4
+    a._publish(), b._publish()
+    assert a.over_its_share() and not b.over_its_share()
+    a.nr_conns = 11
+    b.nr_conns = 9
+    a._publish(), b._publish()
+    assert a.over_its_share()  # 11 against 9: still one to move
+    a.nr_conns = b.nr_conns = 10
+    a._publish(), b._publish()
+    assert not a.over_its_share() and not b.over_its_share()  # even: nobody is sent away
+    a.nr_conns = 11
+    assert not a.over_its_share()  # one over the other is as even as an odd count gets
+
+
+def test_a_restarted_process_takes_the_slot_of_the_one_it_replaces():
+    slots = cli.web_processes.WorkerSlots(2)
+    arbiter = SimpleNamespace(WORKERS={})
+    a, b = _worker(slots, arbiter, 101), _worker(slots, arbiter, 102)
+    b.nr_conns = 7
+    b._publish()
+    # b dies: the master frees its slot, and a lone process has no one to send connections to.
+    del arbiter.WORKERS[102]
+    slots.free(arbiter, b)
+    a.nr_conns = 12
+    a._publish()
+    assert list(slots.loads) == [12, cli.web_processes.NO_WORKER]
+    assert not a.over_its_share()
+    c = _worker(slots, arbiter, 103)
+    assert c.slot == 1 and list(slots.loads) == [12, 0]
+    assert a.over_its_share()
