@@ -67,6 +67,7 @@ class BalancedThreadWorker(ThreadWorker):
         return bool(others) and self.nr_conns > min(others) + 1
 
     def handle_request(self, req: Any, conn: Any) -> bool:
+        self._publish()
         if self.over_its_share():
             req.must_close = True  # gunicorn then answers with "Connection: close"
         return super().handle_request(req, conn)

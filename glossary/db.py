@@ -49,13 +49,19 @@ def create_private_file(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with SQLite set up for concurrent readers (WAL) and enforced foreign keys."""
+def make_engine(url: str, *, autocommit: bool = False) -> Engine:
+    """An engine with SQLite set up for concurrent readers (WAL) and enforced foreign keys.
+
+    ``autocommit``: every connection of the pool in autocommit, for single statements
+    that need no transaction around them (set once per connection, not per use).
+    """
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         create_private_file(Path(url.removeprefix("sqlite:///")))
     kwargs: dict = {"future": True}
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if autocommit:
+        kwargs["isolation_level"] = "AUTOCOMMIT"
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -163,9 +163,10 @@ def test_on_postgres_a_save_in_post_editing_is_one_statement(request: pytest.Fix
         first = desk.segments.save(people["translator"], seg.id, "Thach Xa toys.", seg.version)  # loads the glossary
         statements: list[str] = []
         commits: list[bool] = []
-        event.listen(desk.db.engine, "before_cursor_execute",
-                     lambda _c, _cur, statement, *_a: statements.append(statement.lstrip()))
-        event.listen(desk.db.engine, "commit", lambda _c: commits.append(True))
+        for engine in (desk.db.engine, desk.db.read_engine):  # the transaction pool and the autocommit one
+            event.listen(engine, "before_cursor_execute",
+                         lambda _c, _cur, statement, *_a: statements.append(statement.lstrip()))
+            event.listen(engine, "commit", lambda _c: commits.append(True))
         saved = desk.segments.save(people["translator"], seg.id, "Thach Xa makes toys.", first.version)
         assert len(statements) == 2 and statements[1].startswith("WITH") and not commits, [x[:60] for x in statements]
         assert desk.segments.history(people["translator"], seg.id)[-1]["target"] == "Thach Xa makes toys."

@@ -89,11 +89,13 @@ class Database:
         except Exception as exc:  # bad driver name, malformed URL
             raise DatabaseError(f"cannot use database URL {self.safe_url(url)}: {exc}") from exc
         self.sessionmaker: sessionmaker = make_sessionmaker(self.engine)
-        # Reads that need no snapshot (a token check, the row a save starts from) run in
-        # autocommit on a server: no BEGIN and ROLLBACK around one SELECT, two round trips
-        # fewer on every request. SQLite's driver opens no transaction for a read anyway.
+        # Single statements that need no transaction around them (a token check, the row a
+        # save starts from, the one-statement save) run in autocommit on a server: no BEGIN
+        # and COMMIT/ROLLBACK round trips. A pool of their own, so the mode is set once per
+        # connection rather than switched on and off at every use. SQLite's driver opens no
+        # transaction for a read anyway.
         self.read_engine: Engine = (self.engine if self.engine.dialect.name == "sqlite"
-                                    else self.engine.execution_options(isolation_level="AUTOCOMMIT"))
+                                    else make_engine(url, autocommit=True))
         load_table_modules()
         file_db = url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:") and fcntl is not None
         self._writers = threading.Lock() if file_db else None
@@ -185,6 +187,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
         if self._lock_fd is not None and self._lock_pid == os.getpid():
             os.close(self._lock_fd)
         self._lock_fd = None
