@@ -291,3 +291,19 @@ def test_pages_need_a_signed_in_user(web_app, desk, people):
         resp = client.get(path)
         assert resp.status_code == 302 and "/login" in resp.headers["Location"], path
     assert re.search(r"Bàn biên tập", client_for(web_app, "quan").get("/desk").get_data(as_text=True))
+
+
+def test_a_refusal_is_explained_in_the_interface_language_with_the_exact_detail(web_app, desk, people):
+    """The service speaks English (no Babel below the web layer); the page leads with the reader's language."""
+    doc = add(desk, people["editor"], "Phố nghề Hàng Mã")
+    for locale, kind, detail_label in (("vi", "Dữ liệu nhập vào không hợp lệ.", "Chi tiết:"),
+                                       ("en", None, None)):
+        client = client_for(web_app, "bich", locale)
+        token = form_csrf(client, f"/articles/{doc.id}")
+        text = client.post(f"/articles/{doc.id}/assign", data={"csrf_token": token, "translator": "bich"},
+                           follow_redirects=True).get_data(as_text=True)
+        assert "bich is a editor, not a translator" in text  # the detail names what was wrong, in both
+        if kind:
+            assert f"{kind} {detail_label} bich is a editor" in text
+        else:
+            assert "Not done: bich is a editor, not a translator" in text

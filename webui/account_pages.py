@@ -13,6 +13,7 @@ from translate.errors import InputError
 from webui.account_forms import ChangePasswordForm, OwnTokenForm
 from webui.admin_pages import token_page
 from webui.auth import SessionUser, get_desk, session_user
+from webui.error_reasons import reason_for
 
 bp = Blueprint("account_pages", __name__)
 
@@ -47,7 +48,7 @@ def change_password() -> Any:
         return _page(password_form=form, status=429,
                      error=gettext("Too many wrong current passwords. Try again later."))
     except (InputError, InvalidState) as exc:
-        return _page(password_form=form, status=400, error=str(exc))
+        return _page(password_form=form, status=400, error=reason_for(exc))
     login_user(SessionUser(signed.user, signed.session_id))  # this browser stays signed in; others are not
     flash(gettext("Password changed. You were signed out everywhere else."), "success")
     return redirect(url_for(".account"))

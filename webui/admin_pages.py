@@ -20,6 +20,7 @@ from translate.errors import InputError
 from webui.account_forms import CreateUserForm, RoleForm, TokenForm
 from webui.auth import get_desk, session_user
 from webui.dates import when
+from webui.error_reasons import reason_for
 from webui.glossary_forms import choice
 from webui.layout import role_label
 
@@ -71,7 +72,7 @@ def create_user() -> Any:
         user, token = get_desk().accounts.create_account(
             session_user(), form.name.data.strip(), form.role.data, None if with_link else form.password.data)
     except InputError as exc:
-        return _users_page(create_form=form, status=400, error=str(exc))
+        return _users_page(create_form=form, status=400, error=reason_for(exc))
     if token is None:
         flash(gettext("%(name)s can now sign in as %(role)s.", name=user.name, role=role_label(user.role)),
               "success")
@@ -106,7 +107,7 @@ def last_admin_message(exc: Exception) -> str:
     if "last active admin" in str(exc):
         return gettext("The desk needs at least one active administrator: make someone else administrator "
                        "first.")
-    return str(exc)
+    return reason_for(exc)
 
 
 def _account(user_id: int) -> dict[str, Any]:
@@ -143,7 +144,7 @@ def reset_link(user_id: int) -> Any:
     try:
         token = get_desk().accounts.admin_reset_link(session_user(), user_id)
     except InvalidState as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
         return redirect(url_for(".users"))
     return secret_page(
         title=gettext("Password reset for %(name)s", name=account["name"]),

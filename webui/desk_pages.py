@@ -29,6 +29,7 @@ from translate.desk.documents import CATEGORIES, DOCUMENT_STATES, LANGS
 from translate.desk.rules import EDITORS
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 from webui.errors import status_for_code
 from webui.flashing import done_or_flash
 from webui.i18n import current_locale
@@ -183,7 +184,7 @@ def new_article() -> Any:
                     session_user(), source_lang=form.source_lang.data, category=form.section.data,
                     title=form.title.data or "", summary=form.summary.data or "", body=form.body.data or "")
         except SongnguError as exc:
-            error = str(exc)
+            error = reason_for(exc)
             status = status_for_code(str(exc.code))
         if error is None:
             flash(gettext("Article created."), "success")
@@ -206,7 +207,7 @@ def _article_page(doc_id: int, *, publish_error: str | None = None, override_rea
     try:
         preview = desk_.documents.preview(actor, doc_id)
     except SongnguError as exc:
-        preview_error = str(exc)
+        preview_error = reason_for(exc)
     if preview is not None:
         for side in ("source", "target"):
             # Sanitised by the service (translate.text.markup.sanitize_html), images made placeholders.
@@ -275,7 +276,7 @@ def publish(doc_id: int) -> Any:
     try:
         get_desk().documents.publish(session_user(), doc_id, reason or None)
     except SongnguError as exc:
-        return _article_page(doc_id, publish_error=str(exc), override_reason=reason,
+        return _article_page(doc_id, publish_error=reason_for(exc), override_reason=reason,
                              status=status_for_code(str(exc.code)))
     flash(gettext("Article published."), "success")
     return redirect(url_for("desk_pages.article", doc_id=doc_id))

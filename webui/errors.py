@@ -28,6 +28,7 @@ from werkzeug.exceptions import HTTPException
 from glossary.errors import GlossaryError
 from translate.desk import EditConflict, LoginThrottled
 from translate.errors import SongnguError
+from webui.error_reasons import reason_for
 
 log = logging.getLogger(__name__)
 
@@ -248,13 +249,13 @@ def register_error_handlers(app: APIFlask) -> None:
         if is_api_request():
             return service_error_response(exc)
         status = status_for_code(str(exc.code))
-        return _browser_page(status, "Request not completed", str(exc))
+        return _browser_page(status, "Request not completed", reason_for(exc))
 
     @app.errorhandler(GlossaryError)
     def _glossary_error(exc: GlossaryError) -> Any:
         if is_api_request():
             return service_error_response(exc)
-        return _browser_page(status_for_code(str(exc.code)), "Glossary request not completed", str(exc))
+        return _browser_page(status_for_code(str(exc.code)), "Glossary request not completed", reason_for(exc))
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Any:

@@ -23,6 +23,7 @@ from translate.desk.exchange.xml_safety import ExchangeFileError
 from translate.desk.rules import EDITORS
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 from webui.errors import status_for_code
 
 bp = Blueprint("exchange_pages", __name__)
@@ -48,7 +49,7 @@ def _refusal(exc: SongnguError) -> tuple[list[str], int]:
     """Every problem named by a refused file, and the status to answer with."""
     if isinstance(exc, ExchangeFileError):
         return exc.problems, 400
-    return [str(exc)], status_for_code(str(exc.code))
+    return [reason_for(exc)], status_for_code(str(exc.code))
 
 
 # --- XLIFF per article ---------------------------------------------------------------------------
@@ -99,7 +100,7 @@ def memory() -> Any:
         try:
             hits = desk.memory.search(actor, phrase, src, tgt)
         except SongnguError as exc:
-            error, status = str(exc), 400
+            error, status = reason_for(exc), 400
     return render_template("memory/memory.html", stats=desk.memory.stats(actor), phrase=phrase, pair=pair,
                            pairs=PAIRS, hits=hits, error=error, can_import=actor.role in EDITORS), status
 

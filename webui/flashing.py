@@ -13,6 +13,7 @@ from flask import flash
 from flask_babel import gettext
 
 from translate.errors import SongnguError
+from webui.error_reasons import reason_for
 
 
 def done_or_flash(action: Callable[[], Any], message: str, *, also: tuple[type[Exception], ...] = ()) -> bool:
@@ -20,7 +21,7 @@ def done_or_flash(action: Callable[[], Any], message: str, *, also: tuple[type[E
     try:
         action()
     except (SongnguError, *also) as exc:
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
+        flash(gettext("Not done: %(reason)s", reason=reason_for(exc)), "error")
         return False
     flash(message, "success")
     return True

@@ -30,6 +30,7 @@ from translate.desk.rules import GLOSSARY_CURATORS
 from translate.errors import InputError
 from webui.auth import get_desk, session_user
 from webui.dates import when
+from webui.error_reasons import reason_for
 from webui.glossary_forms import (
     ACTION_LABELS,
     DOMAIN_LABELS,
@@ -128,7 +129,7 @@ def edit(entry_id: int) -> Any:
             conflict = current  # what is there now; the form keeps what the curator typed
             form.revision.data = str(current["revision"])
         except FORM_ERRORS as exc:
-            error = str(exc)
+            error = reason_for(exc)
         else:
             if saved["revision"] == revision:
                 flash(gettext("Nothing changed: the entry already reads like this."), "info")
@@ -162,7 +163,7 @@ def _entry_form(*, propose: bool) -> Any:
         try:
             created = (service.propose if propose else service.create)(session_user(), **form.content())
         except FORM_ERRORS as exc:
-            error = str(exc)
+            error = reason_for(exc)
         else:
             if propose:
                 flash(gettext("Your proposal was saved. An administrator will review it."), "success")
@@ -190,7 +191,7 @@ def decide(entry_id: int) -> Any:
         if isinstance(exc, InputError) and "comment is required" in str(exc):
             message = gettext("Say why the proposal is rejected: the comment is required.")
         else:
-            message = str(exc)
+            message = reason_for(exc)
         flash(message, "error")
         return _entry_page(entry_id, status=400, decision_form=form)
     done = {"approve": gettext("Approved."), "reject": gettext("Proposal rejected."),
@@ -209,7 +210,7 @@ def revert(entry_id: int) -> Any:
         entry = get_desk().glossary.revert(session_user(), entry_id, form.revision.data,
                                            comment=form.comment.data or "")
     except FORM_ERRORS as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
     else:
         flash(gettext("Reverted to revision %(old)s; saved as revision %(new)s.", old=form.revision.data,
                       new=entry["revision"]), "success")
@@ -244,7 +245,7 @@ def import_file() -> Any:
         preview = get_desk().glossary.preview_import(session_user(), filename=filename, data=data,
                                                      status=form.status.data)
     except InputError as exc:
-        return render_template("glossary/import.html", form=form, error=str(exc)), 400
+        return render_template("glossary/import.html", form=form, error=reason_for(exc)), 400
     pending = pending_imports().save(user_id=session_user().id, filename=preview["filename"],
                                      fmt=preview["format"], status=preview["status"], data=data)
     return _preview_page(preview, pending.id, pending.sha256)

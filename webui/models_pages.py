@@ -17,6 +17,7 @@ from flask_login import login_required
 
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 
 bp = Blueprint("models_pages", __name__)
 DIRECTIONS = ("vi-en", "en-vi")
@@ -48,7 +49,7 @@ def adapt() -> Any:
     try:
         run = get_desk().adaptation.request(session_user(), src, tgt, steps=steps)
     except SongnguError as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
     else:
         flash(gettext("Adaptation run %(id)s started: the page shows its progress.", id=run.id), "success")
     return redirect(url_for(".models"))
@@ -60,7 +61,7 @@ def cancel(run_id: int) -> Any:
     try:
         get_desk().adaptation.cancel(session_user(), run_id)
     except SongnguError as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
     else:
         flash(gettext("Run %(id)s stops before its next step; the current model stays.", id=run_id), "info")
     return redirect(url_for(".models"))
@@ -72,7 +73,7 @@ def accept(name: str) -> Any:
     try:
         result = get_desk().adaptation.accept(session_user(), name, request.form.get("revision", ""))
     except SongnguError as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
     else:
         flash(gettext("%(name)s now drafts with revision %(revision)s.", name=name, revision=result["revision"]),
               "success")
@@ -85,7 +86,7 @@ def rollback(name: str) -> Any:
     try:
         result = get_desk().adaptation.rollback(session_user(), name)
     except SongnguError as exc:
-        flash(str(exc), "error")
+        flash(reason_for(exc), "error")
     else:
         flash(gettext("%(name)s drafts with revision %(revision)s again.", name=name,
                       revision=result["revision"] or gettext("the base checkpoint")), "success")

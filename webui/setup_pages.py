@@ -18,6 +18,7 @@ from translate.desk import InvalidState, NotFound
 from translate.errors import InputError
 from webui.account_forms import SetPasswordForm, SetupForm
 from webui.auth import SessionUser, get_desk
+from webui.error_reasons import reason_for
 
 bp = Blueprint("setup_pages", __name__)
 
@@ -27,7 +28,7 @@ NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 def link_refused(kind: str, exc: Exception) -> Any:
     """A clear page for a link that cannot be used: 404 when unknown, 410 when used, replaced or expired."""
     status = 404 if isinstance(exc, NotFound) else 410
-    page = render_template("admin/link_refused.html", kind=kind, message=str(exc), status=status)
+    page = render_template("admin/link_refused.html", kind=kind, message=reason_for(exc), status=status)
     return page, status, NO_STORE
 
 
@@ -47,7 +48,7 @@ def setup(token: str) -> Any:
         except (NotFound, InvalidState) as exc:
             return link_refused("setup", exc)
         except InputError as exc:
-            error = str(exc)
+            error = reason_for(exc)
         else:
             signed = accounts.sign_in(admin.name, password, remote=request.remote_addr or "")
             if current_user.is_authenticated:
@@ -77,7 +78,7 @@ def reset(token: str) -> Any:
         except (NotFound, InvalidState) as exc:
             return link_refused("reset", exc)
         except InputError as exc:
-            error = str(exc)
+            error = reason_for(exc)
         else:
             if current_user.is_authenticated:
                 logout_user()

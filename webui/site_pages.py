@@ -18,6 +18,7 @@ from werkzeug.wrappers import Response
 
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 
 bp = Blueprint("site_pages", __name__)
 
@@ -58,7 +59,7 @@ def unpublish(doc_id: int) -> Response:
         get_desk().publishing.unpublish(session_user(), doc_id, reason)
     except SongnguError as exc:
         current_app.logger.info("unpublish refused: %s", exc)
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
+        flash(gettext("Not done: %(reason)s", reason=reason_for(exc)), "error")
     else:
         flash(gettext("Article taken off the site."), "success")
     return redirect(url_for("desk_pages.article", doc_id=doc_id, _anchor="publishing"))

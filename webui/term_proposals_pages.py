@@ -21,6 +21,7 @@ from translate.desk.term_learning.tables import PROPOSAL_STATES
 from translate.errors import InputError
 from webui.auth import get_desk, session_user
 from webui.dates import when
+from webui.error_reasons import reason_for
 from webui.glossary_forms import DOMAIN_LABELS, KIND_LABELS
 
 bp = Blueprint("term_proposals_pages", __name__, url_prefix="/glossary")
@@ -64,7 +65,7 @@ def accept(proposal_id: int) -> Any:
             session_user(), proposal_id, expected_revision=int(revision) if revision.isdigit() else None,
             make_preferred=form.get("make_preferred") == "yes", fields=fields or None, note=form.get("note", ""))
     except DECISION_ERRORS as exc:
-        flash(gettext("Proposal %(id)s was not accepted: %(reason)s", id=proposal_id, reason=str(exc)), "error")
+        flash(gettext("Proposal %(id)s was not accepted: %(reason)s", id=proposal_id, reason=reason_for(exc)), "error")
         return redirect(url_for(".proposals"))
     flash(gettext("Proposal %(id)s accepted: the glossary is now at version %(version)s.", id=proposal_id,
                   version=done["glossary_version"]), "success")
@@ -77,7 +78,7 @@ def reject(proposal_id: int) -> Any:
     try:
         get_desk().term_proposals.reject(session_user(), proposal_id, note=request.form.get("note", ""))
     except DECISION_ERRORS as exc:
-        flash(gettext("Proposal %(id)s was not rejected: %(reason)s", id=proposal_id, reason=str(exc)), "error")
+        flash(gettext("Proposal %(id)s was not rejected: %(reason)s", id=proposal_id, reason=reason_for(exc)), "error")
         return redirect(url_for(".proposals"))
     flash(gettext("Proposal %(id)s rejected; the glossary is unchanged.", id=proposal_id), "success")
     return redirect(url_for(".proposals"))

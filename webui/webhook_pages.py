@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from translate.desk.webhooks.deliveries import STATES
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 
 bp = Blueprint("webhook_pages", __name__, url_prefix="/admin/webhooks")
 
@@ -55,7 +56,7 @@ def retry(delivery_id: int) -> Response:
     except SongnguError as exc:
         if getattr(exc, "code", "") == "forbidden":
             raise
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
+        flash(gettext("Not done: %(reason)s", reason=reason_for(exc)), "error")
     else:
         flash(gettext("Delivery %(id)s is queued to be sent now.", id=delivery_id), "success")
     return redirect(url_for(".deliveries", state=request.args.get("state") or None))

@@ -36,6 +36,7 @@ from translate.desk.rules import MAX_COMMENT, MAX_TARGET, TRANSLATORS
 from translate.desk.workspace_service import Row
 from translate.errors import SongnguError
 from webui.auth import get_desk, session_user
+from webui.error_reasons import reason_for
 from webui.flashing import done_or_flash
 from webui.workspace_api import API_PREFIX
 
@@ -221,7 +222,7 @@ def save_segment(doc_id: int, segment_id: int) -> Response:
                       "kept in its history. Their text: %(theirs)s", number=number, theirs=exc.current_target),
               "error")
     except SongnguError as exc:
-        flash(gettext("Not done: %(reason)s", reason=str(exc)), "error")
+        flash(gettext("Not done: %(reason)s", reason=reason_for(exc)), "error")
     return _back(doc_id, number)
 
 
