@@ -337,7 +337,7 @@ def test_postgres_restart_answers_503_while_down_and_loses_no_save(request: pyte
                 if conn.info.pop("saving", False) and armed.pop("stop", False):
                     _pg_cluster("stop")
         else:
-            @event.listens_for(desk.db.read_engine, "before_cursor_execute")  # the autocommit pool
+            @event.listens_for(desk.db.autocommit_engine, "before_cursor_execute")  # the autocommit pool
             def _crash_mid(conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
                 if "UPDATE segments" in statement and statement.lstrip().upper().startswith("WITH") \
                         and armed.pop("stop", False):

@@ -163,7 +163,7 @@ def test_on_postgres_a_save_in_post_editing_is_one_statement(request: pytest.Fix
         first = desk.segments.save(people["translator"], seg.id, "Thach Xa toys.", seg.version)  # loads the glossary
         statements: list[str] = []
         commits: list[bool] = []
-        for engine in (desk.db.engine, desk.db.read_engine):  # the transaction pool and the autocommit one
+        for engine in (desk.db.engine, desk.db.autocommit_engine):  # the transaction pool and the autocommit one
             event.listen(engine, "before_cursor_execute",
                          lambda _c, _cur, statement, *_a: statements.append(statement.lstrip()))
             event.listen(engine, "commit", lambda _c: commits.append(True))

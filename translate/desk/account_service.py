@@ -155,7 +155,7 @@ class AccountService:
         if parsed is None:
             return None
         user_id, generation = parsed
-        with self.db.read_engine.connect() as conn, Session(bind=conn) as s:  # every page view: one read
+        with self.db.autocommit_engine.connect() as conn, Session(bind=conn) as s:  # every page view: one read
             u = s.get(accounts.User, user_id)
             if u is None or not u.active or u.session_generation != generation:
                 return None
@@ -277,7 +277,7 @@ class AccountService:
         transaction of its own, at most once a minute per token, and skipped when
         the database is busy: a busy writer must never fail an API call.
         """
-        with self.db.read_engine.connect() as conn:
+        with self.db.autocommit_engine.connect() as conn:
             found = accounts.find_token(conn, token)
         if found is None:
             return None

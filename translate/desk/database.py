@@ -94,7 +94,7 @@ class Database:
         # and COMMIT/ROLLBACK round trips. A pool of their own, so the mode is set once per
         # connection rather than switched on and off at every use. SQLite's driver opens no
         # transaction for a read anyway.
-        self.read_engine: Engine = (self.engine if self.engine.dialect.name == "sqlite"
+        self.autocommit_engine: Engine = (self.engine if self.engine.dialect.name == "sqlite"
                                     else make_engine(url, autocommit=True))
         load_table_modules()
         file_db = url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:") and fcntl is not None
@@ -187,8 +187,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-        if self.read_engine is not self.engine:
-            self.read_engine.dispose()
+        if self.autocommit_engine is not self.engine:
+            self.autocommit_engine.dispose()
         if self._lock_fd is not None and self._lock_pid == os.getpid():
             os.close(self._lock_fd)
         self._lock_fd = None
