@@ -236,6 +236,15 @@ def client_sign_in(client, name: str, password: str = BROWSER_PASSWORD) -> None:
     assert resp.status_code == 302, f"sign-in as {name} failed with {resp.status_code}"
 
 
+def signed_in_client(app, name: str, locale: str = "vi"):
+    """A test client signed in as ``name``, with ``locale`` chosen in the language switcher (vi is the default)."""
+    client = app.test_client()
+    client_sign_in(client, name)
+    if locale != "vi":
+        client.post("/locale", data={"locale": locale, "next": "/", "csrf_token": form_csrf(client, "/")})
+    return client
+
+
 @contextmanager
 def module_desk(test_models_dir: Path, tmp_path_factory: pytest.TempPathFactory, name: str):
     """A Desk on its own instance folder, for module-scoped fixtures (monkeypatch is function-scoped)."""

@@ -7,7 +7,7 @@ import re
 
 import lxml.html
 import pytest
-from conftest import BROWSER_PASSWORD, client_sign_in, form_csrf
+from conftest import BROWSER_PASSWORD, form_csrf, signed_in_client
 from flask import Flask
 from flask.testing import FlaskClient
 from test_webui_pages import inline_code
@@ -29,11 +29,7 @@ def people(desk):
 
 
 def client_for(web_app: Flask, name: str, locale: str = "vi") -> FlaskClient:
-    client = web_app.test_client()
-    client_sign_in(client, name)
-    if locale != "vi":
-        client.post("/locale", data={"locale": locale, "next": "/", "csrf_token": form_csrf(client, "/")})
-    return client
+    return signed_in_client(web_app, name, locale)
 
 
 def doc_of(resp) -> lxml.html.HtmlElement:

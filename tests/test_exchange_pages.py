@@ -6,7 +6,7 @@ import io
 
 import lxml.html
 import pytest
-from conftest import BROWSER_PASSWORD, client_sign_in, form_csrf
+from conftest import BROWSER_PASSWORD, form_csrf, signed_in_client
 from flask import Flask
 from lxml import etree
 from test_webui_pages import inline_code
@@ -40,11 +40,7 @@ def doc(desk, people):
 
 
 def client_for(web_app: Flask, name: str, locale: str = "en"):
-    client = web_app.test_client()
-    client_sign_in(client, name)
-    if locale != "vi":
-        client.post("/locale", data={"locale": locale, "next": "/", "csrf_token": form_csrf(client, "/")})
-    return client
+    return signed_in_client(web_app, name, locale)
 
 
 def page_of(resp) -> lxml.html.HtmlElement:

@@ -7,7 +7,7 @@ import re
 
 import lxml.html
 import pytest
-from conftest import BROWSER_PASSWORD, client_sign_in, form_csrf
+from conftest import BROWSER_PASSWORD, signed_in_client
 from flask import Flask
 from test_media import jpeg_with_gps, png_bytes
 from test_webui_pages import inline_code
@@ -25,10 +25,7 @@ def people(desk):
 
 
 def signed_in(web_app: Flask, name: str, locale: str = "en"):
-    client = web_app.test_client()
-    client_sign_in(client, name)
-    client.post("/locale", data={"locale": locale, "next": "/", "csrf_token": form_csrf(client, "/")})
-    return client
+    return signed_in_client(web_app, name, locale)
 
 
 def article(desk, actor):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from conftest import BROWSER_PASSWORD, client_sign_in, form_csrf
+from conftest import BROWSER_PASSWORD, form_csrf, signed_in_client
 from flask import Flask
 
 from translate.desk.documents import Segment
@@ -30,10 +30,7 @@ def approved(desk, editor, title="Làng lụa Vạn Phúc"):
 
 
 def signed_in(web_app: Flask, name: str):
-    client = web_app.test_client()
-    client_sign_in(client, name)
-    client.post("/locale", data={"locale": "en", "next": "/", "csrf_token": form_csrf(client, "/")})
-    return client
+    return signed_in_client(web_app, name, "en")
 
 
 def html_of(resp) -> lxml.html.HtmlElement:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from conftest import BROWSER_PASSWORD, client_sign_in, form_csrf
+from conftest import BROWSER_PASSWORD, form_csrf, signed_in_client
 from flask import Flask
 from test_webhooks import SECRET, Receiver
 from test_webui_pages import inline_code
@@ -57,10 +57,7 @@ def deliveries(desk, people, receiver):
 
 
 def client_for(web_app: Flask, name: str):
-    client = web_app.test_client()
-    client_sign_in(client, name)
-    client.post("/locale", data={"locale": "en", "next": "/", "csrf_token": form_csrf(client, "/")})
-    return client
+    return signed_in_client(web_app, name, "en")
 
 
 def test_the_log_lists_state_attempts_and_last_error_and_retries_now(web_app, desk, people, deliveries, receiver):
