@@ -200,16 +200,7 @@ class DocumentService:
         with self.db.transaction() as s:
             doc = load_document(s, doc_id)
             jobs.refresh_document_state(s, doc.id)
-            pending = [seg.index for seg in doc.segments if seg.state != SEG_APPROVED]
-            if pending:
-                raise InvalidState(f"document {doc_id} has {len(pending)} segment(s) not yet approved")
-            blocking = [dict(f, segment=seg.index) for seg in doc.segments for f in blocking_flags(seg.flags)]
-            if blocking and not reason:
-                first = blocking[0]
-                raise InvalidState(
-                    f"document {doc_id} has {len(blocking)} blocking check(s), e.g. segment #{first['segment']}: "
-                    f"{first.get('message', first.get('check', ''))}; fix them or publish with a written reason"
-                )
+            blocking = publication_gate(doc, reason)
             rebuild_target(doc)  # refuse to publish what cannot be rebuilt
             s.add(PublishLog(document_id=doc.id, user_id=actor.id, override_reason=reason if blocking else None,
                              blocking=blocking))
@@ -312,3 +303,18 @@ class DocumentService:
                 "translated": sum(1 for seg in doc.segments if seg.target.strip()),
                 "total": len(doc.segments),
             }
+
+
+def publication_gate(doc: Document, reason: str | None) -> list[dict]:
+    """Every segment approved; blocking checks only with a written reason. Returns what is overridden."""
+    pending = [seg.index for seg in doc.segments if seg.state != SEG_APPROVED]
+    if pending:
+        raise InvalidState(f"document {doc.id} has {len(pending)} segment(s) not yet approved")
+    blocking = [dict(f, segment=seg.index) for seg in doc.segments for f in blocking_flags(seg.flags)]
+    if blocking and not reason:
+        first = blocking[0]
+        raise InvalidState(
+            f"document {doc.id} has {len(blocking)} blocking check(s), e.g. segment #{first['segment']}: "
+            f"{first.get('message', first.get('check', ''))}; fix them or publish with a written reason"
+        )
+    return blocking

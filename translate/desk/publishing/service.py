@@ -31,12 +31,11 @@ from sqlalchemy.orm import Session
 from translate.config import Settings
 from translate.desk import jobs
 from translate.desk.database import Database
-from translate.desk.document_service import load_document
+from translate.desk.document_service import load_document, publication_gate
 from translate.desk.documents import (
     DOC_APPROVED,
     DOC_PUBLISHED,
     LANGS,
-    SEG_APPROVED,
     Document,
     PublishLog,
     rebuild_target,
@@ -60,7 +59,7 @@ from translate.desk.publishing.tables import (
     PublishedArticle,
     SiteRelease,
 )
-from translate.desk.rules import ANY_ROLE, EDITORS, MAX_COMMENT, blocking_flags, clean_text, require
+from translate.desk.rules import ANY_ROLE, EDITORS, MAX_COMMENT, clean_text, require
 from translate.desk.views import DocumentView, UserView, document_view
 from translate.text.markup import sanitize_html
 
@@ -68,21 +67,6 @@ log = logging.getLogger("songngu.publishing")
 PREVIEW_PORT = 8100
 Listener = Callable[[str, dict], None]
 Changed = tuple[set[int], set[str], list[str]]  # articles to render, sections to re-index, files to drop
-
-
-def publication_gate(doc: Document, reason: str | None) -> list[dict]:
-    """Every segment approved; blocking checks only with a written reason. Returns what is overridden."""
-    pending = [seg.index for seg in doc.segments if seg.state != SEG_APPROVED]
-    if pending:
-        raise InvalidState(f"document {doc.id} has {len(pending)} segment(s) not yet approved")
-    blocking = [dict(f, segment=seg.index) for seg in doc.segments for f in blocking_flags(seg.flags)]
-    if blocking and not reason:
-        first = blocking[0]
-        raise InvalidState(
-            f"document {doc.id} has {len(blocking)} blocking check(s), e.g. segment #{first['segment']}: "
-            f"{first.get('message', first.get('check', ''))}; fix them or publish with a written reason"
-        )
-    return blocking
 
 
 def pair_texts(doc: Document) -> dict[str, dict[str, str]]:
