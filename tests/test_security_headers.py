@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+import flask
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -208,6 +209,25 @@ def test_cookies_are_secure_when_the_site_is_served_over_https(desk: Desk, monke
     monkeypatch.setenv("SONGNGU_PUBLIC_URL", "http://desk.lan")
     monkeypatch.setenv("SONGNGU_SECURE_COOKIES", "yes")  # TLS terminated elsewhere
     assert _app_for(desk).config["SESSION_COOKIE_SECURE"]
+
+
+def test_the_token_api_neither_honours_nor_sets_the_browser_session(client: FlaskClient, desk: Desk) -> None:
+    """A signed-in browser's cookie rides along to /api/v1, but only a bearer token counts there."""
+    _sign_in(client)
+    assert client.get("/").status_code == 200  # the page sees the session
+    refused = client.get("/api/v1/documents")
+    assert refused.status_code == 401 and refused.get_json()["error"]["code"] == "unauthorized"
+    token = desk.accounts.create_token("edith", label="test")
+    answered = client.get("/api/v1/documents", headers={"Authorization": f"Bearer {token}"})
+    assert answered.status_code == 200
+    for resp in (refused, answered, client.get("/api/v1/health")):
+        assert resp.headers.getlist("Set-Cookie") == [], "the API touched the browser's session"
+    assert client.get("/").status_code == 200  # and the browser is still signed in
+    # Not even opened there (no signature check on every autosave); pages still get it.
+    app = client.application
+    for path, null in (("/api/v1/documents", True), ("/", False)):
+        with app.test_request_context(path):
+            assert app.session_interface.is_null_session(flask.session) is null, path
 
 
 @pytest.mark.parametrize(("name", "value", "needle"), [

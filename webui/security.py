@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Request
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from werkzeug.wrappers import Response
 
 from translate.config import Settings, load_settings
@@ -36,6 +37,23 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 # Only sent when the site says it is served over https: over plain http browsers ignore it.
 HSTS = "max-age=31536000"
+# The token API: bearer tokens only, never the browser's session cookie.
+TOKEN_API_PREFIX = "/api/v1/"
+
+
+class BrowserOnlySessions(SecureCookieSessionInterface):
+    """The signed cookie session for pages, and none at all under the token API.
+
+    A browser that calls ``/api/v1`` sends its session cookie along, but the API
+    answers to a bearer token only, so the cookie is not even opened there: no
+    signature check on every autosave, and nothing on the API can read or set
+    a browser's session (Flask hands the request a null session instead).
+    """
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        if request.path.startswith(TOKEN_API_PREFIX):
+            return None
+        return super().open_session(app, request)
 
 
 def _settings(app: Flask) -> Settings:
@@ -52,6 +70,7 @@ def install_security(app: Flask) -> None:
     over plain http, where anyone on the network could copy it.
     """
     settings = _settings(app)
+    app.session_interface = BrowserOnlySessions()
     https = bool(settings.public_url and settings.public_url.startswith("https://"))
     if settings.secure_cookies:  # otherwise whatever the app's config says (Flask: not Secure)
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
