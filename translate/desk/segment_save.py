@@ -15,6 +15,13 @@ exactly what the rules ask, no less:
   move it). On PostgreSQL a save in a document already in post-editing (nearly
   every save) is a single data-modifying statement in autocommit instead: one
   round trip where the transaction takes four.
+* on PostgreSQL, where every statement is a network round trip, the read is
+  remembered per segment and the next save of it skips the read: the single
+  statement writes only if what the checks were based on still holds (the
+  document's assignee, the machine draft, the glossary version; a segment's
+  source and its document's languages never change after import). If anything
+  moved, the save reads afresh and goes the long way, so a remembered read can
+  cost a retry but never a wrong save.
 
 Core statements rather than ORM loads: an ORM identity map, unit of work and
 refresh cost more CPU than the rules themselves on a path this short.
@@ -29,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Integer, Select, String, Text, bindparam, insert, literal, select, update
+from sqlalchemy import Integer, Select, String, Text, bindparam, exists, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from glossary.checks import CheckContext, run_checks
@@ -84,8 +91,14 @@ def _one_statement_save() -> Select:
     row back means a conflict or a state to move, which the general path sorts out.
     """
     updated = (
-        UPDATE.where(select(_DOC.c.state).where(_DOC.c.id == _SEG.c.document_id).scalar_subquery()
-                     == DOC_POST_EDITING)
+        UPDATE.where(
+            exists().where(_DOC.c.id == _SEG.c.document_id, _DOC.c.state == DOC_POST_EDITING,
+                           # what the edit was checked against (see EditTarget) still holds
+                           _DOC.c.assigned_to.is_not_distinct_from(bindparam("seen_assignee", type_=Integer))),
+            _SEG.c.mt_target.is_not_distinct_from(bindparam("seen_draft", type_=Text)),
+            func.coalesce(select(_GV.c.version).where(_GV.c.id == 1).scalar_subquery(), 0)
+            == bindparam("seen_glossary", type_=Integer),
+        )
         .cte("updated")
     )
     history = insert(_EDITS).from_select(
@@ -125,17 +138,31 @@ class BoundedCache:
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        found = self.peek(key)
+        if found is not None:
+            return found
+        value = make()  # outside the lock: two threads may both build it, both get a correct value
+        self.put(key, value)
+        return value
+
+    def peek(self, key: Hashable) -> Any:
+        """The value under ``key``, or None."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = make()  # outside the lock: two threads may both build it, both get a correct value
+        return None
+
+    def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return value
+
+    def drop(self, key: Hashable) -> None:
+        with self._lock:
+            self._items.pop(key, None)
 
 
 class SegmentSaver:
@@ -146,6 +173,24 @@ class SegmentSaver:
         self._matchers = BoundedCache(8)  # (version, src, tgt) -> Matcher
         self._source_matches = BoundedCache(4096)  # (version, src, tgt, source) -> tuple[TermMatch, ...]
         self._source_tags = BoundedCache(4096)  # source_html -> tuple[str, ...]
+        # segment id -> EditTarget as last read; PostgreSQL only, where the single statement verifies it
+        self._known = BoundedCache(2048)
+        self.one_statement = db.engine.dialect.name == "postgresql"
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save(self, actor: UserView, segment_id: int, new_target: str, version: int) -> SegmentView:
+        """Read, check and write one edit (see the module): the service has checked role and version."""
+        known = self._known.peek(segment_id) if self.one_statement else None
+        if known is not None and _may_edit(actor, known):
+            text = _shaped(known, new_target)
+            row = self._save_in_one(actor, known, text, version, self.check(known, text))
+            if row is not None:
+                return _view(row)
+            self._known.drop(segment_id)  # something moved: read afresh, the long way decides
+        found = self.read(actor, segment_id)
+        text = _shaped(found, new_target)
+        return self.write(actor, found, text, version, self.check(found, text))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -156,9 +201,12 @@ class SegmentSaver:
         with self.db.autocommit_engine.connect() as conn:
             row = conn.execute(READ, {"segment_id": segment_id}).first()
         if row is None:
+            self._known.drop(segment_id)
             raise NotFound(f"no segment with id {segment_id}")
         found = EditTarget(*row[:9], glossary_version=int(row[9] or 0))
-        if actor.role == "translator" and found.assigned_to not in (None, actor.id):
+        if self.one_statement:
+            self._known.put(segment_id, found)
+        if not _may_edit(actor, found):
             raise PermissionDenied(f"document {found.document_id} is assigned to another translator")
         return found
 
@@ -189,15 +237,12 @@ class SegmentSaver:
 
     def write(self, actor: UserView, t: EditTarget, new_target: str, version: int, flags: list[dict]) -> SegmentView:
         """The conditional UPDATE, the history row and the document's state, atomically (see the module)."""
-        now = utcnow()
-        distance = Levenshtein.distance(plain(t.mt_target), plain(new_target)) if t.mt_target else None
-        if self.db.engine.dialect.name == "postgresql":
-            with self.db.autocommit_engine.connect() as conn:  # autocommit: the statement is its transaction
-                row = conn.execute(SAVE_IN_ONE, {
-                    "segment_id": t.id, "seen_version": version, "new_target": new_target, "new_flags": flags,
-                    "new_version": version + 1, "user_id": actor.id, "now": now, "distance": distance}).first()
+        if self.one_statement:
+            row = self._save_in_one(actor, t, new_target, version, flags)
             if row is not None:
                 return _view(row)
+        now = utcnow()
+        distance = _distance(t, new_target)
         with self.db.write_queue(), self.db.engine.begin() as conn:
             # The UPDATE comes first so SQLite takes its write lock before any read.
             row = conn.execute(UPDATE, {"segment_id": t.id, "seen_version": version, "new_target": new_target,
@@ -221,6 +266,31 @@ class SegmentSaver:
                     jobs.refresh_document_state(s, t.document_id)
                     s.flush()
         return _view(row)
+
+    def _save_in_one(self, actor: UserView, t: EditTarget, new_target: str, version: int,
+                     flags: list[dict]) -> Any:
+        """PostgreSQL's single statement; the stored row, or None when the long way must decide."""
+        with self.db.autocommit_engine.connect() as conn:  # autocommit: the statement is its transaction
+            return conn.execute(SAVE_IN_ONE, {
+                "segment_id": t.id, "seen_version": version, "new_target": new_target, "new_flags": flags,
+                "new_version": version + 1, "user_id": actor.id, "now": utcnow(), "distance": _distance(t, new_target),
+                # named unlike any column: an UPDATE takes a parameter named after one as a new value
+                "seen_assignee": t.assigned_to, "seen_draft": t.mt_target, "seen_glossary": t.glossary_version,
+            }).first()
+
+
+def _may_edit(actor: UserView, t: EditTarget) -> bool:
+    return not (actor.role == "translator" and t.assigned_to not in (None, actor.id))
+
+
+def _shaped(t: EditTarget, new_target: str) -> str:
+    """Image alt/title text takes no markup at all."""
+    return new_target if t.kind == "text" else plain(new_target)
+
+
+def _distance(t: EditTarget, new_target: str) -> int | None:
+    """Edit distance from the machine draft: the post-editing effort the history records."""
+    return Levenshtein.distance(plain(t.mt_target), plain(new_target)) if t.mt_target else None
 
 
 def _view(row: Any) -> SegmentView:

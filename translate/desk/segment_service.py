@@ -79,11 +79,7 @@ class SegmentService:
     def _save_at_version(self, actor: UserView, segment_id: int, target: str, version: int) -> SegmentView:
         require(actor, TRANSLATORS, "edit translations")
         check_version(version)
-        new_target = clean_target(target)
-        found = self.saver.read(actor, segment_id)
-        if found.kind != "text":  # image alt/title text: no markup at all
-            new_target = plain(new_target)
-        return self.saver.write(actor, found, new_target, version, self.saver.check(found, new_target))
+        return self.saver.save(actor, segment_id, clean_target(target), version)
 
     def _set_state(self, actor: UserView, segment_id: int, state: str, action: str,
                    on_done: Callable[[Session, Segment, Document, str], None] | None = None) -> SegmentView:
