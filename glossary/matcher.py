@@ -14,6 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -121,6 +122,29 @@ def find_in_target(text: str, forms: Iterable[str], lang: str | None = None) -> 
     Used to verify a translation: same normalisation and whole-word rule as
     :meth:`Matcher.find`. With ``lang="en"`` regular plurals of the forms count
     too, because Vietnamese does not mark the plural a translation may need.
+    The QA checks ask this once per term per check of the same target, so the
+    automaton per set of forms and the normalised target are both remembered.
+    """
+    automaton = _forms_automaton(tuple(forms), lang)
+    if automaton is None:
+        return []
+    norm = _normalised(text) if len(text) <= _REMEMBERED_TEXT else normalise(text)
+    return [norm.span(s, e) for s, e, _ in _scan(automaton, norm)]
+
+
+_REMEMBERED_TEXT = 4096  # a segment, not a whole article
+
+
+@lru_cache(maxsize=64)
+def _normalised(text: str) -> NormalisedText:
+    return normalise(text)
+
+
+@lru_cache(maxsize=4096)
+def _forms_automaton(forms: tuple[str, ...], lang: str | None) -> Any:
+    """The automaton over ``forms`` (and their English plurals); None when no form has a key.
+
+    Read-only once built, so threads share it.
     """
     automaton = ahocorasick.Automaton()
     added = False
@@ -132,10 +156,9 @@ def find_in_target(text: str, forms: Iterable[str], lang: str | None = None) -> 
                 automaton.add_word(k, _Form(0, variant, len(k), (0, 0, 0)))
                 added = True
     if not added:
-        return []
+        return None
     automaton.make_automaton()
-    norm = normalise(text)
-    return [norm.span(s, e) for s, e, _ in _scan(automaton, norm)]
+    return automaton
 
 
 class Matcher:
