@@ -218,7 +218,7 @@ def _wait(predicate, timeout: float, what: str, proc: subprocess.Popen | None = 
         time.sleep(0.05)
 
 
-def kill_mid_job_and_restart(desk: Desk, env: dict, n_segments: int = 120) -> None:
+def kill_mid_job_and_restart(desk: Desk, env: dict, n_segments: int = 48) -> None:
     """Run a worker process, kill -9 it part-way through a job, start another, check exactly-once."""
     ed = desk.accounts.create_user("killer", "editor", PASSWORD)
     doc = desk.documents.create(ed, source_lang="vi", category="events", title="Bài dài",

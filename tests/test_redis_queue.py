@@ -213,7 +213,7 @@ def test_killed_worker_is_replaced_and_the_job_finishes_exactly_once(redis_env):
     desk = Desk(start_worker=False)
     try:
         assert isinstance(jobs.huey_runtime(desk.settings).huey.storage, RedisStorage)
-        kill_mid_job_and_restart(desk, dict(os.environ), n_segments=60)
+        kill_mid_job_and_restart(desk, dict(os.environ))
     finally:
         desk.close()
 
