@@ -15,6 +15,23 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """argon2id at its lowest cost in this process: the suite creates and signs in thousands of users.
+
+    The algorithm and the hash format stay the same (a test checks both); servers the
+    tests start as subprocesses keep the real cost.
+    """
+    from argon2 import PasswordHasher
+
+    from translate.desk import accounts
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(accounts, "PASSWORD_HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def test_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Tiny random-weight Marian models for both directions (HF + CTranslate2), built once per run."""

@@ -54,9 +54,11 @@ TOKEN_PREFIX = "sn_"
 TOKEN_TOUCH_EVERY = timedelta(minutes=1)
 TOUCH_LOCK_WAIT_MS = 250
 
-_hasher = PasswordHasher()
+# argon2id with the library's defaults (RFC 9106's low-memory profile). Public so that a
+# test run can swap in the same algorithm at its lowest cost: tests sign in thousands of times.
+PASSWORD_HASHER = PasswordHasher()
 # Verified against when the user does not exist, so unknown names cost the same time.
-_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+_DUMMY_HASH = PASSWORD_HASHER.hash("not a real password, only for timing")
 
 
 class User(Base):
@@ -141,12 +143,12 @@ def check_role(role: str) -> str:
 def hash_password(password: str) -> str:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
         raise InputError(f"password must be at least {MIN_PASSWORD} characters")
-    return _hasher.hash(password)
+    return PASSWORD_HASHER.hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash, password)
+        return PASSWORD_HASHER.verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -158,7 +160,7 @@ def check_password(stored_hash: str | None, password: str) -> bool:
 
 
 def needs_rehash(stored_hash: str) -> bool:
-    return _hasher.check_needs_rehash(stored_hash)
+    return PASSWORD_HASHER.check_needs_rehash(stored_hash)
 
 
 def check_locale(locale: str | None) -> str | None:
