@@ -19,7 +19,8 @@ exactly what the rules ask, no less:
   remembered per segment and the next save of it skips the read: the single
   statement writes only if what the checks were based on still holds (the
   document's assignee, the machine draft, the glossary version; a segment's
-  source and its document's languages never change after import). If anything
+  source and its document's languages never change once it exists: a new body
+  only adds or removes caption segments, see ``media/body_sync.py``). If anything
   moved, the save reads afresh and goes the long way, so a remembered read can
   cost a retry but never a wrong save.
 
