@@ -191,6 +191,18 @@ def test_on_postgres_a_save_in_post_editing_is_one_statement(request: pytest.Fix
         assert shapes == ["WITH updated AS \n(UP", "SELECT segments.id, ", "WITH updated AS \n(UP"], shapes
         assert any(f["check"] == "missing_term" for f in again.flags) and again.version == saved.version + 1
         assert [h["version"] for h in desk.segments.history(people["translator"], seg.id)].count(again.version) == 1
+
+        # A new machine draft (as a re-run job writes it) moves the effort measured from it:
+        # the remembered draft is not used once the stored one differs.
+        from sqlalchemy import update
+
+        from translate.desk.documents import Segment
+
+        with desk.db.transaction() as s:
+            s.execute(update(Segment).where(Segment.id == seg.id).values(mt_target="Thach Xa makes toys."))
+        redrafted = desk.segments.save(people["translator"], seg.id, "Thach Xa makes toys!", again.version)
+        assert desk.segments.history(people["translator"], seg.id)[-1]["distance"] == 1
+        assert redrafted.version == again.version + 1
     finally:
         desk.close()
 
