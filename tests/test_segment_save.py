@@ -203,6 +203,12 @@ def test_on_postgres_a_save_in_post_editing_is_one_statement(request: pytest.Fix
         redrafted = desk.segments.save(people["translator"], seg.id, "Thach Xa makes toys!", again.version)
         assert desk.segments.history(people["translator"], seg.id)[-1]["distance"] == 1
         assert redrafted.version == again.version + 1
+
+        # A stale version: the single statement is tried once, then the transaction finds the conflict.
+        statements.clear()
+        with pytest.raises(EditConflict):
+            desk.segments.save(people["translator"], seg.id, "A stale edit.", again.version)
+        assert sum(x.startswith("WITH") for x in statements) == 1, [x[:40] for x in statements]
     finally:
         desk.close()
 

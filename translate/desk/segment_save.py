@@ -88,8 +88,9 @@ def _one_statement_save() -> Select:
     A data-modifying CTE, run in autocommit, is one round trip and one implicit
     transaction (atomic like the three-statement one) instead of four round trips
     (BEGIN, UPDATE, INSERT, COMMIT): the desk's busiest write costs a server half as
-    much. It only writes when the document is in post-editing, the common case; no
-    row back means a conflict or a state to move, which the general path sorts out.
+    much. It only writes when the document is in post-editing, the common case, and
+    the read the edit was checked against still holds; no row back means a conflict,
+    a state to move or a stale read, which a fresh read and the general path sort out.
     """
     updated = (
         UPDATE.where(
@@ -183,15 +184,26 @@ class SegmentSaver:
     def save(self, actor: UserView, segment_id: int, new_target: str, version: int) -> SegmentView:
         """Read, check and write one edit (see the module): the service has checked role and version."""
         known = self._known.peek(segment_id) if self.one_statement else None
+        tried = None  # the read the single statement was last tried with
         if known is not None and _may_edit(actor, known):
-            text = _shaped(known, new_target)
-            row = self._save_in_one(actor, known, text, version, self.check(known, text))
+            text, flags = self._checked(known, new_target)
+            row = self._save_in_one(actor, known, text, version, flags)
             if row is not None:
                 return _view(row)
             self._known.drop(segment_id)  # something moved: read afresh, the long way decides
+            tried = known
         found = self.read(actor, segment_id)
-        text = _shaped(found, new_target)
-        return self.write(actor, found, text, version, self.check(found, text))
+        if found != tried:  # else the statement would refuse again (a conflict, a state to move)
+            text, flags = self._checked(found, new_target)
+            if self.one_statement:
+                row = self._save_in_one(actor, found, text, version, flags)
+                if row is not None:
+                    return _view(row)
+        return self._write_in_transaction(actor, found, text, version, flags)
+
+    def _checked(self, t: EditTarget, new_target: str) -> tuple[str, list[dict]]:
+        text = _shaped(t, new_target)
+        return text, self.check(t, text)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -236,12 +248,9 @@ class SegmentSaver:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, actor: UserView, t: EditTarget, new_target: str, version: int, flags: list[dict]) -> SegmentView:
-        """The conditional UPDATE, the history row and the document's state, atomically (see the module)."""
-        if self.one_statement:
-            row = self._save_in_one(actor, t, new_target, version, flags)
-            if row is not None:
-                return _view(row)
+    def _write_in_transaction(self, actor: UserView, t: EditTarget, new_target: str, version: int,
+                              flags: list[dict]) -> SegmentView:
+        """The conditional UPDATE, the history row and the document's state, in one transaction."""
         now = utcnow()
         distance = _distance(t, new_target)
         with self.db.write_queue(), self.db.engine.begin() as conn:
